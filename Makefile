@@ -1,0 +1,41 @@
+# Every target creates the venv on first use, so a fresh clone needs only `make run` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench eval screenshot clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py
+
+test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+screenshot: $(STAMP)
+	$(PY) main.py screenshot resources/screenshot.png --size 1400x860
+
+# Scores the extractor against the gold files in ../shared/eval (not shipped with the repo).
+eval: $(STAMP)
+	mkdir -p build/dev
+	$(PYTHON) ../shared/eval/texts.py ../shared/eval/polnear-dev.jsonl build/dev
+	$(PY) main.py extract --jsonl build/dev/*.txt > build/dev.pred
+	$(PYTHON) ../shared/eval/score.py ../shared/eval/polnear-dev.jsonl build/dev.pred | head -20
+	$(PY) main.py extract --jsonl data/sample/*.txt > build/sample.pred
+	$(PYTHON) ../shared/eval/score.py ../shared/eval/sample-gold.jsonl build/sample.pred | head -20
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache

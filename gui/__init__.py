@@ -1,0 +1,1 @@
+"""QuoteDesk's windows and Qt item models. No SQL and no text rules: those live in model/."""

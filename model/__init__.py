@@ -1,0 +1,4 @@
+"""QuoteDesk's domain and store.
+
+Never imports Qt: the command line and the tests use it without a display.
+"""

@@ -1,0 +1,18 @@
+"""The extractor's output record, shared by the store, the importer and the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    cue: str | None = None
+    paragraph: int = 0
+    # Other forms under which the speaker appears in the article (Lewis, Dr Lewis); stored as
+    # aliases so one person is one speaker across outlets.
+    speaker_aliases: tuple[str, ...] = field(default=())
