@@ -1,0 +1,159 @@
+"""Draws a sidebar quote: its text (up to three lines), its speaker and outlet, its tag chips.
+
+Every row has the same height, so the list view can use uniform item sizes and scroll a
+million rows without measuring them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from gui.quote_model import QUOTE_ROW_ROLE
+from gui.theme import is_dark, muted, tints
+
+if TYPE_CHECKING:
+    from model.library import QuoteRow
+
+TEXT_LINES = 3
+PAD = 10
+
+
+def elided_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """Wraps text into at most `max_lines` lines, the last one elided with an ellipsis."""
+    layout = QTextLayout(" ".join(text.split()), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    source = layout.text()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        start, length = line.textStart(), line.textLength()
+        if len(lines) == max_lines - 1:
+            rest = source[start:]
+            lines.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            break
+        lines.append(source[start : start + length].rstrip())
+    layout.endLayout()
+    return lines
+
+
+class QuoteDelegate(QStyledItemDelegate):
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        body = QFont(option.font)
+        speaker = QFont(option.font)
+        speaker.setBold(True)
+        speaker.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92))
+        chip = QFont(option.font)
+        chip.setPointSizeF(max(6.5, option.font.pointSizeF() * 0.8))
+        return body, speaker, chip
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        body, speaker, _ = self._fonts(option)
+        height = (QFontMetrics(body).lineSpacing() * TEXT_LINES
+                  + QFontMetrics(speaker).lineSpacing() + 2 * PAD + 6)
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row: QuoteRow | None = index.data(QUOTE_ROW_ROLE)
+        painter.save()
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = option.rect
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        faint = QColor(text_colour) if selected else muted(palette)
+        painter.setPen(QColor(palette.color(QPalette.ColorRole.Mid)))
+        painter.drawLine(rect.left() + PAD, rect.bottom(), rect.right() - PAD, rect.bottom())
+        body, speaker_font, chip_font = self._fonts(option)
+        inner = rect.adjusted(PAD + 8, PAD, -PAD, -PAD)
+        if row is None:
+            painter.setPen(faint)
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft, str(index.data() or ""))
+            painter.restore()
+            return
+        # A tint bar on the left, in the colour the article uses for this kind of quote.
+        t = tints(palette)
+        bar = t.manual if row.origin == "manual" else (t.quote if row.speaker else t.unattributed)
+        if not is_dark(palette):
+            bar = bar.darker(125)
+        painter.fillRect(QRect(rect.left() + PAD, inner.top() + 2, 3, inner.height() - 4), bar)
+
+        painter.setFont(body)
+        painter.setPen(text_colour)
+        line_h = QFontMetrics(body).lineSpacing()
+        y = inner.top()
+        for line in elided_lines(f"“{row.text}”", body, inner.width(), TEXT_LINES):
+            painter.drawText(QRect(inner.left(), y, inner.width(), line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            y += line_h
+        y = inner.top() + line_h * TEXT_LINES + 6
+        chips_width = self._paint_chips(painter, row, chip_font, inner, y, selected)
+        painter.setFont(speaker_font)
+        who = row.speaker or "Speaker unknown"
+        fm = QFontMetrics(speaker_font)
+        line_h2 = fm.lineSpacing()
+        available = inner.width() - chips_width - (8 if chips_width else 0)
+        who_text = fm.elidedText(f"— {who}", Qt.TextElideMode.ElideRight, available)
+        painter.setPen(text_colour if row.speaker else faint)
+        painter.drawText(QRect(inner.left(), y, available, line_h2),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, who_text)
+        used = fm.horizontalAdvance(who_text)
+        outlet_font = QFont(speaker_font)
+        outlet_font.setBold(False)
+        painter.setFont(outlet_font)
+        painter.setPen(faint)
+        rest = available - used - 6
+        if rest > 30:
+            outlet = QFontMetrics(outlet_font).elidedText(
+                f"· {row.outlet}", Qt.TextElideMode.ElideRight, rest)
+            painter.drawText(QRect(inner.left() + used + 6, y, rest, line_h2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, outlet)
+        painter.restore()
+
+    def _paint_chips(self, painter: QPainter, row: QuoteRow, font: QFont, inner: QRect,
+                     y: int, selected: bool) -> int:
+        """Draws tag chips right-aligned on the speaker line; returns the width they took."""
+        if not row.tags:
+            return 0
+        fm = QFontMetrics(font)
+        painter.setFont(font)
+        x = inner.right()
+        h = fm.height() + 2
+        for tag in reversed(row.tags[:3]):
+            w = fm.horizontalAdvance(tag.name) + 12
+            if x - w < inner.left() + inner.width() // 3:
+                break
+            x -= w
+            chip = QRectF(x, y + 1, w, h)
+            colour = QColor(tag.colour or "#7a7f87")
+            fill = QColor(colour)
+            fill.setAlphaF(0.22 if not selected else 0.45)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(colour)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(chip, h / 2, h / 2)
+            painter.setPen(painter.pen().color() if selected else option_text(colour))
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag.name)
+            x -= 4
+        return inner.right() - x
+
+
+def option_text(colour: QColor) -> QColor:
+    """A darker or lighter shade of the tag colour that reads on its own tint."""
+    return colour.darker(160) if colour.lightness() > 110 else colour.lighter(170)

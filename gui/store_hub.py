@@ -1,0 +1,111 @@
+"""The one open store of the window, and the signals that tell views when it changed.
+
+Widgets never hold a session: they ask the hub to run a `model` function with a fresh session
+(`read`) or inside one transaction per user action (`write`). SQLAlchemy is imported only when
+the store opens, after the window's first paint, so the window appears fast.
+
+Signals:
+    store_opened(): a store is open and views may populate.
+    store_failed(str): opening failed; the message names the store and the problem.
+    store_changed(): data changed (a correction, an import, a tag); views refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+if TYPE_CHECKING:
+    from model.db import Store
+
+T = TypeVar("T")
+
+
+def open_and_fill(db: str | None, load_sample: bool = True) -> Store:
+    from model.db import open_store
+    from model.sample import load_sample_if_empty
+
+    store = open_store(db)
+    if load_sample:
+        load_sample_if_empty(store.sessions)
+    return store
+
+
+class _OpenSignals(QObject):
+    opened = Signal(object)
+    failed = Signal(str)
+
+
+class _OpenJob(QRunnable):
+    """Opens (and migrates, and fills with the sample if empty) the store off the GUI thread."""
+
+    def __init__(self, db: str | None, load_sample: bool) -> None:
+        super().__init__()
+        self.db = db
+        self.load_sample = load_sample
+        self.signals = _OpenSignals()
+
+    def run(self) -> None:
+        try:
+            store = open_and_fill(self.db, self.load_sample)
+        except Exception as exc:  # reported in the window, never a crash
+            self.signals.failed.emit(f"{self.db or 'default store'}: {exc}")
+            return
+        self.signals.opened.emit(store)
+
+
+class StoreHub(QObject):
+    store_opened = Signal()
+    store_failed = Signal(str)
+    store_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store: Store | None = None
+        self._job: _OpenJob | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("no store is open yet")
+        return self._store
+
+    def open_async(self, db: str | None, load_sample: bool = True) -> None:
+        self._job = _OpenJob(db, load_sample)
+        self._job.signals.opened.connect(self._on_opened)
+        self._job.signals.failed.connect(self.store_failed)
+        QThreadPool.globalInstance().start(self._job)
+
+    def open_now(self, db: str | None, load_sample: bool = True) -> None:
+        self.set_store(open_and_fill(db, load_sample))
+
+    def set_store(self, store: Store) -> None:
+        self._store = store
+        self.store_opened.emit()
+
+    @Slot(object)
+    def _on_opened(self, store: Store) -> None:
+        self._job = None
+        self.set_store(store)
+
+    def read(self, fn: Callable[..., T], *args: Any) -> T:
+        with self.store.sessions() as session:
+            return fn(session, *args)
+
+    def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Runs one user action in one transaction, then tells every view."""
+        with self.store.sessions.begin() as session:
+            result = fn(session, *args)
+        self.store_changed.emit()
+        return result
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,82 @@
+"""Corrections in the window, each undone and redone with Ctrl+Z / Ctrl+Shift+Z."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from gui.highlights import highlighted_ranges
+from gui.speaker_dialog import SpeakerDialog
+from model import library
+
+
+@pytest.fixture
+def answer(monkeypatch):
+    """Makes the speaker dialog answer with the given name, as a user typing it would."""
+    def set_answer(name: str) -> None:
+        def fake_exec(dialog: SpeakerDialog) -> int:
+            dialog.field.setText(name)
+            return QDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(SpeakerDialog, "exec", fake_exec)
+    return set_answer
+
+
+def _undo(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def _redo(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_adding_a_selection_as_a_quote_then_undo_and_redo(qtbot, window, hub, answer):
+    answer("Ann Editor")
+    text = window.article.text
+    before = len(highlighted_ranges(text.document()))
+    start = text.toPlainText().index("The bromance might not last much longer")
+    text.select_offsets(start, start + len("The bromance might not last much longer"))
+    window.actions_.add_quote.trigger()
+    ranges = highlighted_ranges(text.document())
+    assert len(ranges) == before + 1
+    new_id = window.sidebar.current_quote_id()
+    row = hub.read(library.quote_rows, [new_id])[0]
+    assert (row.text, row.speaker, row.origin) == (
+        "The bromance might not last much longer", "Ann Editor", "manual")
+    assert ranges[new_id] == [(start, start + len(row.text))]
+
+    _undo(qtbot, window)
+    assert len(highlighted_ranges(text.document())) == before
+    assert new_id not in window.sidebar.model.ids()
+    _redo(qtbot, window)
+    assert len(highlighted_ranges(text.document())) == before + 1
+    assert window.sidebar.model.rowCount() == before + 1
+
+
+def test_changing_a_speaker_then_undo(qtbot, window, hub, answer):
+    answer("Jeffrey Lewis")
+    quote_id = window.sidebar.model.ids()[0]
+    window.show_quote(quote_id)
+    before = hub.read(library.quote_rows, [quote_id])[0].speaker
+    window.actions_.change_speaker.trigger()
+    assert hub.read(library.quote_rows, [quote_id])[0].speaker == "Jeffrey Lewis"
+    span = next(s for s in window.article.text.spans if s.id == quote_id)
+    assert span.speaker == "Jeffrey Lewis"
+    _undo(qtbot, window)
+    assert hub.read(library.quote_rows, [quote_id])[0].speaker == before
+    _redo(qtbot, window)
+    assert hub.read(library.quote_rows, [quote_id])[0].speaker == "Jeffrey Lewis"
+
+
+def test_deleting_a_quote_with_del_then_undo(qtbot, window):
+    ids = window.sidebar.model.ids()
+    window.sidebar.select_quote(ids[1])
+    window.sidebar.view.setFocus()
+    qtbot.keyClick(window.sidebar.view, Qt.Key.Key_Delete)
+    assert ids[1] not in window.sidebar.model.ids()
+    assert ids[1] not in highlighted_ranges(window.article.text.document())
+    _undo(qtbot, window)
+    assert window.sidebar.model.ids() == ids
+    assert ids[1] in highlighted_ranges(window.article.text.document())
