@@ -14,7 +14,6 @@ import sys
 # their heavy dependencies inside run(), so `--help` and start-up stay fast.
 COMMAND_MODULES = (
     "model.cli.extract",
-    "model.cli.compare",
     "gui.screenshot_command",
 )
 
