@@ -3,12 +3,19 @@
 Revision ID: 0002
 Revises: 0001
 
-Both indexes are external-content FTS5 tables, so the text is stored once. The quote index reads
-from a view of live quotes (deleted = 0): a 'rebuild' then leaves soft-deleted quotes out, and
-the triggers add or remove a quote when its text or its deleted flag changes.
+`quote_fts` holds each live quote's text plus a `facets` column of tokens for its outlet, speaker
+and tags ("out3 spk12 tag4"). A search for common words by a rare speaker then runs as one FTS5
+AND, which seeks through both doclists, instead of probing the index once per quote (measured at
+50-300 µs a probe) or materialising every match of a common word. The table keeps its own copy of
+the text so a trigger can drop a row by rowid alone: a soft delete, a re-tag or a cascade from a
+deleted article never needs the exact old values an external-content table would.
 
-Caution for later migrations: recreating `quote` or `article` (Alembic batch mode's copy-and-move)
-drops their triggers; call `model.search.maintenance.ensure_fts(connection)` afterwards.
+`article_fts` is external-content over `article` (title, text): articles are long, and their
+triggers have the old values at hand.
+
+Caution for later migrations: recreating `quote`, `quote_tag` or `article` (Alembic batch mode's
+copy-and-move) drops their triggers; call `model.search.maintenance.ensure_fts(connection)` and
+`rebuild_fts(connection)` afterwards.
 """
 
 from alembic import op
@@ -22,20 +29,42 @@ depends_on = None
 # prefix* queries read one term's doclist instead of merging every term that starts so.
 TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
 
+REINDEX = """DELETE FROM quote_fts WHERE rowid = {id};
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE id = {id};"""
+
 UPGRADE = [
-    "CREATE VIEW quote_live_text AS SELECT id, text FROM quote WHERE deleted = 0",
-    f"CREATE VIRTUAL TABLE quote_fts USING fts5(text, content = 'quote_live_text', "
-    f"content_rowid = 'id', {TOKENIZE})",
+    """CREATE VIEW quote_fts_src AS
+    SELECT q.id AS id, q.article_id AS article_id, q.text AS text,
+        'out' || a.outlet_id || coalesce(' spk' || q.speaker_id, '') || coalesce(' ' || (
+            SELECT group_concat('tag' || t.tag_id, ' ') FROM quote_tag t WHERE t.quote_id = q.id
+        ), '') AS facets
+    FROM quote q JOIN article a ON a.id = q.article_id
+    WHERE q.deleted = 0""",
+    f"CREATE VIRTUAL TABLE quote_fts USING fts5(text, facets, {TOKENIZE})",
     """CREATE TRIGGER quote_fts_ai AFTER INSERT ON quote WHEN new.deleted = 0 BEGIN
-        INSERT INTO quote_fts(rowid, text) VALUES (new.id, new.text);
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE id = new.id;
     END""",
-    """CREATE TRIGGER quote_fts_ad AFTER DELETE ON quote WHEN old.deleted = 0 BEGIN
-        INSERT INTO quote_fts(quote_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    """CREATE TRIGGER quote_fts_ad AFTER DELETE ON quote BEGIN
+        DELETE FROM quote_fts WHERE rowid = old.id;
     END""",
-    """CREATE TRIGGER quote_fts_au AFTER UPDATE OF text, deleted ON quote BEGIN
-        INSERT INTO quote_fts(quote_fts, rowid, text)
-            SELECT 'delete', old.id, old.text WHERE old.deleted = 0;
-        INSERT INTO quote_fts(rowid, text) SELECT new.id, new.text WHERE new.deleted = 0;
+    """CREATE TRIGGER quote_fts_au AFTER UPDATE OF text, deleted, speaker_id, article_id ON quote
+    BEGIN
+        DELETE FROM quote_fts WHERE rowid = old.id;
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE id = new.id;
+    END""",
+    f"""CREATE TRIGGER quote_fts_tag_ai AFTER INSERT ON quote_tag BEGIN
+        {REINDEX.format(id="new.quote_id")}
+    END""",
+    f"""CREATE TRIGGER quote_fts_tag_ad AFTER DELETE ON quote_tag BEGIN
+        {REINDEX.format(id="old.quote_id")}
+    END""",
+    """CREATE TRIGGER quote_fts_outlet_au AFTER UPDATE OF outlet_id ON article BEGIN
+        DELETE FROM quote_fts WHERE rowid IN (SELECT id FROM quote WHERE article_id = new.id);
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE article_id = new.id;
     END""",
     f"CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content = 'article', "
     f"content_rowid = 'id', {TOKENIZE})",
@@ -51,7 +80,7 @@ UPGRADE = [
             VALUES ('delete', old.id, old.title, old.text);
         INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END""",
-    "INSERT INTO quote_fts(quote_fts) VALUES ('rebuild')",
+    "INSERT INTO quote_fts(rowid, text, facets) SELECT id, text, facets FROM quote_fts_src",
     "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
 ]
 
@@ -60,11 +89,14 @@ DOWNGRADE = [
     "DROP TRIGGER IF EXISTS article_fts_ad",
     "DROP TRIGGER IF EXISTS article_fts_ai",
     "DROP TABLE IF EXISTS article_fts",
+    "DROP TRIGGER IF EXISTS quote_fts_outlet_au",
+    "DROP TRIGGER IF EXISTS quote_fts_tag_ad",
+    "DROP TRIGGER IF EXISTS quote_fts_tag_ai",
     "DROP TRIGGER IF EXISTS quote_fts_au",
     "DROP TRIGGER IF EXISTS quote_fts_ad",
     "DROP TRIGGER IF EXISTS quote_fts_ai",
     "DROP TABLE IF EXISTS quote_fts",
-    "DROP VIEW IF EXISTS quote_live_text",
+    "DROP VIEW IF EXISTS quote_fts_src",
 ]
 
 

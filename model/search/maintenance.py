@@ -1,0 +1,131 @@
+"""Keeping the FTS5 indexes whole: suspending their triggers for a large first import, rebuilding.
+
+Each trigger adds a quote to the index as it is inserted, which costs a few tens of µs per quote.
+A first import of a million quotes can instead drop the triggers, insert, and rebuild the index in
+one pass (`bulk_import`). DDL is transactional in SQLite, so a failed import rolls the triggers
+back with its rows. `ensure_fts` recreates triggers a table rebuild (Alembic batch mode) dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+# The same DDL migration 0002 runs; a migration stays frozen, this copy serves repairs and bulk
+# imports. tests/model/test_search_fts_index.py checks the two agree.
+TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+QUOTE_FTS = f"CREATE VIRTUAL TABLE quote_fts USING fts5(text, facets, {TOKENIZE})"
+FILL_QUOTE_FTS = (
+    "INSERT INTO quote_fts(rowid, text, facets) SELECT id, text, facets FROM quote_fts_src"
+)
+_REINDEX = """DELETE FROM quote_fts WHERE rowid = {id};
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE id = {id};"""
+
+TRIGGERS: dict[str, str] = {
+    "quote_fts_ai": """CREATE TRIGGER quote_fts_ai AFTER INSERT ON quote WHEN new.deleted = 0 BEGIN
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE id = new.id;
+    END""",
+    "quote_fts_ad": """CREATE TRIGGER quote_fts_ad AFTER DELETE ON quote BEGIN
+        DELETE FROM quote_fts WHERE rowid = old.id;
+    END""",
+    "quote_fts_au": """CREATE TRIGGER quote_fts_au
+    AFTER UPDATE OF text, deleted, speaker_id, article_id ON quote
+    BEGIN
+        DELETE FROM quote_fts WHERE rowid = old.id;
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE id = new.id;
+    END""",
+    "quote_fts_tag_ai": f"""CREATE TRIGGER quote_fts_tag_ai AFTER INSERT ON quote_tag BEGIN
+        {_REINDEX.format(id="new.quote_id")}
+    END""",
+    "quote_fts_tag_ad": f"""CREATE TRIGGER quote_fts_tag_ad AFTER DELETE ON quote_tag BEGIN
+        {_REINDEX.format(id="old.quote_id")}
+    END""",
+    "quote_fts_outlet_au": """CREATE TRIGGER quote_fts_outlet_au
+    AFTER UPDATE OF outlet_id ON article BEGIN
+        DELETE FROM quote_fts WHERE rowid IN (SELECT id FROM quote WHERE article_id = new.id);
+        INSERT INTO quote_fts(rowid, text, facets)
+            SELECT id, text, facets FROM quote_fts_src WHERE article_id = new.id;
+    END""",
+    "article_fts_ai": """CREATE TRIGGER article_fts_ai AFTER INSERT ON article BEGIN
+        INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    "article_fts_ad": """CREATE TRIGGER article_fts_ad AFTER DELETE ON article BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END""",
+    "article_fts_au": """CREATE TRIGGER article_fts_au AFTER UPDATE OF title, text ON article BEGIN
+        INSERT INTO article_fts(article_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+}
+
+
+def _conn(where: Session | Connection) -> Connection:
+    return where.connection() if isinstance(where, Session) else where
+
+
+def has_fts(where: Session | Connection) -> bool:
+    """False on a backend or schema without the SQLite FTS5 tables."""
+    conn = _conn(where)
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.execute(
+        text("SELECT count(*) FROM sqlite_master WHERE name IN ('quote_fts', 'article_fts')")
+    ).scalar()
+    return found == 2
+
+
+def suspend_fts(where: Session | Connection) -> None:
+    """Drops the index triggers: rows inserted from now on are not searchable until rebuild_fts."""
+    conn = _conn(where)
+    for name in TRIGGERS:
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+
+
+def rebuild_fts(where: Session | Connection) -> None:
+    """Re-reads every live quote and article into the indexes and restores the triggers."""
+    conn = _conn(where)
+    # Dropping the table is far quicker than deleting a million rows one by one.
+    conn.execute(text("DROP TABLE IF EXISTS quote_fts"))
+    conn.execute(text(QUOTE_FTS))
+    conn.execute(text(FILL_QUOTE_FTS))
+    conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('rebuild')"))
+    ensure_fts(conn)
+
+
+def ensure_fts(where: Session | Connection) -> bool:
+    """Recreates any missing trigger; True if one was missing (then call rebuild_fts)."""
+    conn = _conn(where)
+    have = {
+        r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+    }
+    missing = [name for name in TRIGGERS if name not in have]
+    for name in missing:
+        conn.execute(text(TRIGGERS[name]))
+    return bool(missing)
+
+
+def optimize_fts(where: Session | Connection) -> None:
+    """Merges the index segments; worth it after a large import (queries read fewer pages)."""
+    conn = _conn(where)
+    conn.execute(text("INSERT INTO quote_fts(quote_fts) VALUES ('optimize')"))
+    conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('optimize')"))
+
+
+@contextmanager
+def bulk_import(session: Session) -> Iterator[None]:
+    """Within the caller's transaction: triggers off, the caller inserts, one rebuild at the end.
+
+    Only worth it when the import adds more rows than the store already holds: a rebuild re-reads
+    every quote.
+    """
+    suspend_fts(session)
+    yield
+    rebuild_fts(session)
