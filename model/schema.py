@@ -155,3 +155,62 @@ class Tag(Base):
 
     def __repr__(self) -> str:
         return f"Tag(id={self.id!r}, name={self.name!r})"
+
+
+class Statement(Base):
+    """One statement as several outlets carried it: its quotes are linked by `QuoteStatement`.
+
+    The counts, speaker and fullest wording are a summary kept by model.statements.grouping, so a
+    list of statements carried by at least N outlets reads one indexed table.
+    """
+
+    __tablename__ = "statement"
+    __table_args__ = (
+        Index("ix_statement_outlet_count", "outlet_count"),
+        Index("ix_statement_speaker", "speaker_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The speaker most of its versions name; None when none names one.
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speaker.id", ondelete="SET NULL"))
+    # The fullest wording: the version that contains the most other versions.
+    text: Mapped[str] = mapped_column(Text)
+    quote_count: Mapped[int] = mapped_column(Integer, default=1)
+    outlet_count: Mapped[int] = mapped_column(Integer, default=1)
+    # Versions credit different people with these words.
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    def __repr__(self) -> str:
+        return f"Statement(id={self.id!r}, text={self.text[:40]!r})"
+
+
+class QuoteStatement(Base):
+    """A live quote's statement; a link table so that grouping never rewrites `quote`."""
+
+    __tablename__ = "quote_statement"
+    __table_args__ = (Index("ix_quote_statement_statement", "statement_id"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quote.id", ondelete="CASCADE"), primary_key=True
+    )
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id", ondelete="CASCADE"))
+
+    def __repr__(self) -> str:
+        return f"QuoteStatement({self.quote_id!r} -> {self.statement_id!r})"
+
+
+class StatementKey(Base):
+    """Blocking index: hashed word pairs (and whole wordings) -> statements that contain them.
+
+    Clustered on (key, statement_id) without a rowid, so one lookup reads one b-tree range. No
+    foreign key: a stale key only proposes a candidate that the matcher then rejects.
+    """
+
+    __tablename__ = "statement_key"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    statement_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+    def __repr__(self) -> str:
+        return f"StatementKey({self.key!r} -> {self.statement_id!r})"

@@ -1,0 +1,65 @@
+"""Word-level differences between one outlet's version and the statement's fullest wording.
+
+Words are compared folded (model.statements.text), so a curly mark, a comma or a capital never
+counts as a change; the ops carry the words as printed, with their punctuation, for display.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from model.statements.text import fold_word, word_spans
+
+EQUAL, LEFT_OUT, ADDED, CHANGED = "equal", "left out", "added", "changed"
+
+TRUNCATED = "truncated"
+ALTERED = "altered wording"
+DISPUTED = "speaker disputed"
+FLAGS = (TRUNCATED, ALTERED, DISPUTED)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """A run of words: `base` as in the fullest wording, `text` as in this version."""
+
+    kind: str
+    base: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class VersionDiff:
+    ops: tuple[DiffOp, ...]
+    cut_start: bool
+    cut_end: bool
+    altered: bool
+
+
+def _chunks(text: str) -> tuple[list[str], list[str]]:
+    """Folded words, and each word as printed with the punctuation and space that follow it."""
+    spans = word_spans(text)
+    folded = [fold_word(text[s:e]) for s, e in spans]
+    shown = []
+    for i, (s, _e) in enumerate(spans):
+        start = 0 if i == 0 else s
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        shown.append(text[start:end])
+    return folded, shown
+
+
+def diff_words(base: str, version: str) -> VersionDiff:
+    """How `version` departs from `base`: left out, added or changed words; cut at either end."""
+    b_words, b_shown = _chunks(base)
+    v_words, v_shown = _chunks(version)
+    matcher = difflib.SequenceMatcher(None, b_words, v_words, autojunk=False)
+    kinds = {"equal": EQUAL, "delete": LEFT_OUT, "insert": ADDED, "replace": CHANGED}
+    ops = [
+        DiffOp(kinds[tag], "".join(b_shown[i1:i2]), "".join(v_shown[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    cut_start = bool(ops) and ops[0].kind == LEFT_OUT and len(ops) > 1
+    cut_end = bool(ops) and ops[-1].kind == LEFT_OUT and len(ops) > 1
+    inner = ops[int(cut_start) : len(ops) - int(cut_end)]
+    altered = any(op.kind != EQUAL for op in inner)
+    return VersionDiff(tuple(ops), cut_start, cut_end, altered)

@@ -1,0 +1,304 @@
+"""Grouping quotes into statements, incrementally, without ever comparing all pairs.
+
+Each quote is compared only with the statements that share one of its blocking keys (a pair of
+consecutive content words, or its whole folded wording) in `statement_key`; keys shared by more
+than `POSTING_CAP` statements are too common to tell anything and are skipped. The best few
+candidates by shared keys are scored by `match_score`. Quotes are taken longest first, so a
+fragment finds the full quote already grouped.
+
+Every live quote gets a statement, a single-version one if nothing matches, so "ungrouped" means
+"not seen yet". A quote that is already grouped is taken out of its statement and grouped again.
+Deleted quotes are taken out and never grouped.
+
+Quotes in the same article may join the same statement (an article that repeats or shortens a
+quote it printed in full): the statement counts outlets, not quotes, so a repetition never makes
+a statement look more widely carried than it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from model.schema import Article, Quote, QuoteStatement, Statement, StatementKey
+from model.statements.matching import fullest_index, match_score
+from model.statements.text import Wording
+
+CHUNK = 2000
+POSTING_CAP = 500
+CANDIDATES = 8
+_IN_BATCH = 900
+
+Progress = Callable[[int, int], bool]
+"""Called with (done, total) between chunks; returning False stops (the work so far is kept)."""
+
+
+@dataclass(slots=True)
+class _Member:
+    quote_id: int
+    article_id: int
+    outlet_id: int
+    speaker_id: int | None
+    text: str
+    wording: Wording
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A statement as the matcher sees it during one chunk."""
+
+    id: int
+    speaker_id: int | None
+    wording: Wording
+    members: list[_Member] = field(default_factory=list)
+    created: bool = False
+    votes: Counter[int] = field(default_factory=Counter)
+
+    def speaker(self) -> int | None:
+        """The stored majority for a statement from the store; the votes so far for a new one."""
+        if self.speaker_id is not None or not self.votes:
+            return self.speaker_id
+        return self.votes.most_common(1)[0][0]
+
+
+def _batches(items: Sequence[int], size: int = _IN_BATCH) -> Iterable[Sequence[int]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _summary(members: Sequence[_Member]) -> dict[str, object]:
+    """The statement row for these versions: speaker by majority, fullest wording, counts."""
+    best = fullest_index([m.wording for m in members])
+    votes = Counter(m.speaker_id for m in members if m.speaker_id is not None)
+    speaker = None
+    if votes:
+        top = max(votes.values())
+        tied = [s for s, n in votes.items() if n == top]
+        speaker = members[best].speaker_id if members[best].speaker_id in tied else tied[0]
+    return {
+        "speaker_id": speaker,
+        "text": members[best].text,
+        "quote_count": len(members),
+        "outlet_count": len({m.outlet_id for m in members}),
+        "disputed": len(votes) > 1,
+    }
+
+
+def _load_members(session: Session, statement_ids: Sequence[int]) -> dict[int, list[_Member]]:
+    out: dict[int, list[_Member]] = {}
+    for batch in _batches(statement_ids):
+        rows = session.execute(
+            select(
+                QuoteStatement.statement_id, Quote.id, Quote.article_id, Article.outlet_id,
+                Quote.speaker_id, Quote.text,
+            )
+            .join(Quote, Quote.id == QuoteStatement.quote_id)
+            .join(Article, Article.id == Quote.article_id)
+            .where(QuoteStatement.statement_id.in_(batch), Quote.deleted.is_(False))
+            .order_by(Quote.id)
+        )
+        for sid, qid, aid, oid, spk, text in rows:
+            out.setdefault(sid, []).append(_Member(qid, aid, oid, spk, text, Wording.of(text)))
+    return out
+
+
+def refresh_statements(session: Session, statement_ids: Iterable[int]) -> None:
+    """Recomputes the summary of these statements from their live quotes; drops empty ones."""
+    ids = sorted(set(statement_ids))
+    members = _load_members(session, ids)
+    empty = [sid for sid in ids if sid not in members]
+    for batch in _batches(empty):
+        session.execute(delete(Statement).where(Statement.id.in_(batch)))
+    rows = [{"b_id": sid, **_summary(ms)} for sid, ms in members.items()]
+    if rows:
+        stmt = (
+            update(Statement)
+            .where(Statement.id == bindparam("b_id"))
+            .values({k: bindparam(k) for k in rows[0] if k != "b_id"})
+        )
+        session.connection().execute(stmt, rows)
+
+
+def forget_quotes(session: Session, quote_ids: Iterable[int]) -> None:
+    """Takes quotes out of their statements (a quote deleted, or its text or speaker changed)."""
+    ids = sorted(set(quote_ids))
+    touched: set[int] = set()
+    for batch in _batches(ids):
+        touched.update(
+            session.scalars(
+                select(QuoteStatement.statement_id).where(QuoteStatement.quote_id.in_(batch))
+            )
+        )
+        session.execute(delete(QuoteStatement).where(QuoteStatement.quote_id.in_(batch)))
+    refresh_statements(session, touched)
+
+
+class _Grouper:
+    """One grouping run inside the caller's transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.next_id = (session.scalar(select(func.max(Statement.id))) or 0) + 1
+        self.dirty: set[int] = set()
+
+    def run(self, quote_ids: Sequence[int], progress: Progress | None) -> int:
+        done = 0
+        for i in range(0, len(quote_ids), CHUNK):
+            chunk = quote_ids[i : i + CHUNK]
+            self._chunk(self._load_quotes(chunk))
+            done += len(chunk)
+            if progress is not None and not progress(done, len(quote_ids)):
+                break
+        return done
+
+    def _load_quotes(self, ids: Sequence[int]) -> list[_Member]:
+        out: list[_Member] = []
+        for batch in _batches(ids):
+            rows = self.session.execute(
+                select(Quote.id, Quote.article_id, Article.outlet_id, Quote.speaker_id, Quote.text)
+                .join(Article, Article.id == Quote.article_id)
+                .where(Quote.id.in_(batch), Quote.deleted.is_(False))
+            )
+            out.extend(_Member(q, a, o, s, t, Wording.of(t)) for q, a, o, s, t in rows)
+        out.sort(key=lambda m: (-len(m.wording.tokens), m.quote_id))
+        return [m for m in out if m.wording.tokens]
+
+    def _postings(self, keys: set[int]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        ordered = sorted(keys)
+        for batch in _batches(ordered, 5000):
+            for key, sid in self.session.execute(
+                select(StatementKey.key, StatementKey.statement_id).where(
+                    StatementKey.key.in_(batch)
+                )
+            ):
+                out.setdefault(key, []).append(sid)
+        return out
+
+    def _load_candidates(self, ids: set[int]) -> dict[int, _Candidate]:
+        out: dict[int, _Candidate] = {}
+        for batch in _batches(sorted(ids)):
+            for sid, spk, text in self.session.execute(
+                select(Statement.id, Statement.speaker_id, Statement.text).where(
+                    Statement.id.in_(batch)
+                )
+            ):
+                out[sid] = _Candidate(sid, spk, Wording.of(text))
+        return out
+
+    def _chunk(self, quotes: list[_Member]) -> None:
+        keys_of = {m.quote_id: m.wording.keys() for m in quotes}
+        db_post = self._postings(set().union(*keys_of.values()) if keys_of else set())
+        wanted: set[int] = set()
+        for m in quotes:
+            wanted.update(_top(keys_of[m.quote_id], db_post, {}))
+        cands = self._load_candidates(wanted)
+        overlay: dict[int, list[int]] = {}
+        links: list[dict[str, int]] = []
+        new_keys: set[tuple[int, int]] = set()
+
+        for m in quotes:
+            keys = keys_of[m.quote_id]
+            best, best_score = None, 0.0
+            for sid in _top(keys, db_post, overlay):
+                cand = cands.get(sid)
+                if cand is None:
+                    continue
+                score = match_score(m.wording, m.speaker_id, cand.wording, cand.speaker())
+                if score is not None and score > best_score:
+                    best, best_score = cand, score
+            if best is None:
+                best = _Candidate(self.next_id, None, m.wording, created=True)
+                self.next_id += 1
+                cands[best.id] = best
+            elif not best.created:
+                self.dirty.add(best.id)
+            best.members.append(m)
+            if m.speaker_id is not None:
+                best.votes[m.speaker_id] += 1
+            if len(m.wording.tokens) > len(best.wording.tokens):
+                best.wording = m.wording
+            links.append({"quote_id": m.quote_id, "statement_id": best.id})
+            for k in keys:
+                if (k, best.id) not in new_keys:
+                    new_keys.add((k, best.id))
+                    overlay.setdefault(k, []).append(best.id)
+
+        created = [
+            {"id": c.id, **_summary(c.members)} for c in cands.values() if c.created
+        ]
+        conn = self.session.connection()
+        if created:
+            conn.execute(insert(Statement), created)
+        if links:
+            conn.execute(insert(QuoteStatement), links)
+        if new_keys:
+            conn.execute(
+                insert(StatementKey).prefix_with("OR IGNORE"),
+                [{"key": k, "statement_id": s} for k, s in new_keys],
+            )
+        if self.dirty:
+            refresh_statements(self.session, self.dirty)
+            self.dirty.clear()
+
+
+def _top(keys: set[int], db_post: dict[int, list[int]], overlay: dict[int, list[int]]) -> list[int]:
+    """The statements sharing the most informative keys with a quote, best first."""
+    counts: Counter[int] = Counter()
+    for k in keys:
+        posting = db_post.get(k, [])
+        extra = overlay.get(k, [])
+        if len(posting) + len(extra) > POSTING_CAP:
+            continue
+        counts.update(posting)
+        counts.update(extra)
+    return [sid for sid, _n in counts.most_common(CANDIDATES)]
+
+
+def group_new_quotes(
+    session: Session, quote_ids: Iterable[int], progress: Progress | None = None
+) -> int:
+    """Groups these quotes (new, or changed since) into statements; returns how many were seen.
+
+    Quotes already grouped are first taken out of their statements; deleted ones stay out.
+    """
+    ids = sorted(set(quote_ids))
+    forget_quotes(session, ids)
+    lengths: list[tuple[int, int]] = []
+    for batch in _batches(ids):
+        lengths.extend(
+            session.execute(select(Quote.id, func.length(Quote.text)).where(Quote.id.in_(batch)))
+        )
+    lengths.sort(key=lambda row: (-row[1], row[0]))
+    return _Grouper(session).run([qid for qid, _n in lengths], progress)
+
+
+def regroup_all(session: Session, progress: Progress | None = None) -> int:
+    """Forgets every statement and groups all live quotes again, longest first."""
+    session.execute(delete(StatementKey))
+    session.execute(delete(QuoteStatement))
+    session.execute(delete(Statement))
+    ids = list(
+        session.scalars(
+            select(Quote.id)
+            .where(Quote.deleted.is_(False))
+            .order_by(func.length(Quote.text).desc(), Quote.id)
+        )
+    )
+    return _Grouper(session).run(ids, progress)
+
+
+def ungrouped_quote_ids(session: Session) -> list[int]:
+    """Live quotes no grouping has seen yet (imported before statements existed, or just now)."""
+    return list(
+        session.scalars(
+            select(Quote.id)
+            .outerjoin(QuoteStatement, QuoteStatement.quote_id == Quote.id)
+            .where(Quote.deleted.is_(False), QuoteStatement.quote_id.is_(None))
+            .order_by(Quote.id)
+        )
+    )

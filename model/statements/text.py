@@ -1,0 +1,86 @@
+"""Words of a quote as the matcher compares them: folded case, marks and punctuation.
+
+Outlets reprint the same words with curly or straight marks, "U.S." or "US", a comma more or
+less; comparing folded tokens makes those differences vanish before any fuzzy matching, so the
+fuzzy scores only see real changes of wording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A word: letters/digits, with inner apostrophes (that's, we'll) and inner dots (U.S.) kept.
+_WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+# Function words: a fragment must carry words beyond these to be distinctive. "very", "no" and
+# "not" are kept out of this list on purpose: "very disappointed" is a telling fragment.
+_STOPWORD_TEXT = """a an the and or but if then so as of at by for from in into on onto to
+    with without
+    about over under up down out off than too also just
+    i me my mine we us our ours you your yours he him his she her hers it its they them their
+    theirs this that these those there here who whom whose which what when where why how
+    is am are was were be been being do does did done have has had having will would shall
+    should can could may might must 's 're 've 'd 'll
+    it's that's there's i'm i've i'd i'll we're we've we'd we'll you're you've he's she's
+    they're they've isn't aren't wasn't weren't don't doesn't didn't won't can't"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def fold_word(word: str) -> str:
+    """One word folded: case, accents' compatibility forms, curly apostrophes, inner dots."""
+    word = unicodedata.normalize("NFKC", word).translate(_APOSTROPHES).casefold()
+    return word.replace(".", "")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of `text`, punctuation dropped."""
+    return [fold_word(m.group()) for m in _WORD.finditer(text)]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each word of `words(text)` sits in `text`, to show differences on the original."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def content_words(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t not in STOPWORDS]
+
+
+def stable_hash(text: str) -> int:
+    """A signed 64-bit hash that is the same in every process (Python's hash() is salted)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big",
+                          signed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A quote's text prepared for matching."""
+
+    tokens: tuple[str, ...]
+    content: tuple[str, ...]
+
+    @property
+    def norm(self) -> str:
+        return " ".join(self.tokens)
+
+    @classmethod
+    def of(cls, text: str) -> Wording:
+        tokens = words(text)
+        return cls(tuple(tokens), tuple(content_words(tokens)))
+
+    def keys(self) -> set[int]:
+        """Blocking keys: the whole wording, and each pair of consecutive content words.
+
+        A fragment's content words are a consecutive run of the full quote's content words, so
+        any fragment of two content words or more shares a pair with the quote it came from, and
+        a near copy with one word changed still shares most pairs.
+        """
+        out = {stable_hash("=" + self.norm)} if self.tokens else set()
+        c = self.content
+        out.update(stable_hash(f"{a} {b}") for a, b in itertools.pairwise(c))
+        return out
