@@ -46,8 +46,8 @@ TRIGGERS: dict[str, str] = {
     "quote_fts_tag_ad": f"""CREATE TRIGGER quote_fts_tag_ad AFTER DELETE ON quote_tag BEGIN
         {_REINDEX.format(id="old.quote_id")}
     END""",
-    "quote_fts_outlet_au": """CREATE TRIGGER quote_fts_outlet_au
-    AFTER UPDATE OF outlet_id ON article BEGIN
+    "quote_fts_article_au": """CREATE TRIGGER quote_fts_article_au
+    AFTER UPDATE OF outlet_id, published ON article BEGIN
         DELETE FROM quote_fts WHERE rowid IN (SELECT id FROM quote WHERE article_id = new.id);
         INSERT INTO quote_fts(rowid, text, facets)
             SELECT id, text, facets FROM quote_fts_src WHERE article_id = new.id;
