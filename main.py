@@ -14,6 +14,7 @@ import sys
 # their heavy dependencies inside run(), so `--help` and start-up stay fast.
 COMMAND_MODULES = (
     "model.cli.extract",
+    "model.cli.import_",
     "gui.screenshot_command",
 )
 

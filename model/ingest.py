@@ -1,16 +1,17 @@
 """Storing articles with their extracted quotes, and re-extracting without losing corrections.
 
 Inserts go through SQLAlchemy Core: the ORM's unit of work costs ~2.8 KB and ~130 µs per pending
-object, which an import of thousands of articles cannot afford.
+object, which an import of thousands of articles cannot afford. The hot statements are built once
+at import time and run on the session's connection: building `insert(Article).values(...)` per
+article and sending it through the ORM's bulk path cost more than SQLite's own work.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from model.extract import FoundQuote, extract_quotes
@@ -24,12 +25,18 @@ OUTLET_COLOURS = (
     "#42d4f4", "#f032e6", "#9a6324", "#469990", "#808000",
 )
 
-_WS = re.compile(r"\s+")
+_ARTICLE = Article.__table__
+_QUOTE = Quote.__table__
+_INSERT_ARTICLE = insert(_ARTICLE).returning(_ARTICLE.c.id)
+_INSERT_QUOTES = insert(_QUOTE)
+_BY_HASH = select(_ARTICLE.c.id).where(_ARTICLE.c.content_hash == bindparam("digest")).limit(1)
+_BY_URL = select(_ARTICLE.c.id).where(_ARTICLE.c.url == bindparam("url")).limit(1)
 
 
 def content_hash(text: str) -> str:
     """Hash of the text with white space folded, so re-saved copies count as the same article."""
-    return hashlib.sha256(_WS.sub(" ", text).strip().encode("utf-8")).hexdigest()
+    # str.split() folds the same white space as the regex \s+, at a fraction of the cost.
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 class OutletResolver:
@@ -59,9 +66,10 @@ class OutletResolver:
 
 def find_duplicate(session: Session, art: ArticleIn, digest: str) -> int | None:
     """The id of an article already stored with the same URL or the same text."""
-    found = session.scalar(select(Article.id).where(Article.content_hash == digest).limit(1))
+    conn = session.connection()
+    found = conn.execute(_BY_HASH, {"digest": digest}).scalar()
     if found is None and art.url:
-        found = session.scalar(select(Article.id).where(Article.url == art.url).limit(1))
+        found = conn.execute(_BY_URL, {"url": art.url}).scalar()
     return found
 
 
@@ -86,7 +94,11 @@ def quote_rows(
 
 
 class Ingestor:
-    """Stores articles within one session (one transaction per file, the caller's `begin()`)."""
+    """Stores articles within one session (one transaction per file, the caller's `begin()`).
+
+    Its outlet and speaker caches may outlive one transaction of the session (the importer runs
+    one transaction per file on one session) but not a rolled-back one: make a new Ingestor then.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -99,23 +111,25 @@ class Ingestor:
         if find_duplicate(self.session, art, digest) is not None:
             return None
         outlet_id = self.outlets.resolve(art.outlet, art.outlet_domain)
-        article_id = self.session.execute(
-            insert(Article)
-            .values(
-                outlet_id=outlet_id,
-                title=art.title,
-                url=art.url,
-                author=art.author,
-                published=art.published,
-                text=art.text,
-                content_hash=digest,
-                source_file=art.source_file,
-            )
-            .returning(Article.id)
+        conn = self.session.connection()
+        article_id = conn.execute(
+            _INSERT_ARTICLE,
+            {
+                "outlet_id": outlet_id,
+                "title": art.title,
+                "url": art.url,
+                "author": art.author,
+                "published": art.published,
+                "text": art.text,
+                "content_hash": digest,
+                "source_file": art.source_file,
+            },
         ).scalar_one()
         rows = quote_rows(article_id, extract_quotes(art.text), self.speakers)
         if rows:
-            self.session.execute(insert(Quote), rows)
+            for row in rows:
+                row.setdefault("note", None)
+            conn.execute(_INSERT_QUOTES, rows)
         return article_id, len(rows)
 
 
