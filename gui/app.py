@@ -50,17 +50,21 @@ def run_app(db: str | None) -> int:
         if trace:
             print(f"first_paint {time.time():.4f}", file=sys.stderr, flush=True)
         hub.open_async(db)
-        window.apply_icons()
 
     def after_populate() -> None:
         if trace:
             app.processEvents()
             print(f"populated {time.time():.4f}", file=sys.stderr, flush=True)
+        window.apply_icons()  # after: qtawesome's import would delay the populated window
+        if trace:
+            app.processEvents()
+            print(f"icons {time.time():.4f}", file=sys.stderr, flush=True)
             QTimer.singleShot(0, window.close)
 
     window.first_painted.connect(after_first_paint)
     hub.store_opened.connect(after_populate)  # connected after the window's own populate slot
     hub.store_failed.connect(lambda msg: print(f"quotedesk: {msg}", file=sys.stderr))
+    hub.store_failed.connect(lambda _msg: window.apply_icons())
     window.show()
     code = app.exec()
     hub.close()

@@ -57,8 +57,8 @@ class OutletTreeModel(QAbstractItemModel):
             return self._outlets[index.row()]
         return None
 
-    def article_index(self, outlet_id: int, article_id: int) -> QModelIndex:
-        """The article's index, fetching pages of its outlet until it is found (or not)."""
+    def article_index(self, outlet_id: int, article_id: int, max_pages: int = 4) -> QModelIndex:
+        """The article's index, fetching a few pages of its outlet until it is found (or not)."""
         row = self.outlet_row_of(outlet_id)
         if row is None:
             return QModelIndex()
@@ -69,7 +69,7 @@ class OutletTreeModel(QAbstractItemModel):
             for i in range(start, len(loaded)):
                 if loaded[i].id == article_id:
                     return self.index(i, 0, parent)
-            if not self.canFetchMore(parent):
+            if not self.canFetchMore(parent) or len(loaded) >= max_pages * PAGE:
                 return QModelIndex()
             start = len(loaded)
             self.fetchMore(parent)

@@ -160,14 +160,14 @@ class QuoteSidebar(QWidget):
 
     def reload(self) -> None:
         """Re-reads the list for the current scope (after a correction or an import)."""
-        from model import library
-
         if self._custom is not None:
             self.model.invalidate()
             return
         if not self._hub.is_open:
             self._show_empty("Opening the store…")
             return
+        from model import library  # only now: SQLAlchemy must not delay the first paint
+
         if self._scope == "article":
             if self._article_id is None:
                 self._show_empty("Choose an article to see its quotes.")

@@ -24,12 +24,17 @@ T = TypeVar("T")
 
 
 def open_and_fill(db: str | None, load_sample: bool = True) -> Store:
-    from model.db import open_store
-    from model.sample import load_sample_if_empty
+    from model.library import first_article_id
+    from model.quick_open import open_store_quickly
 
-    store = open_store(db)
+    store = open_store_quickly(db)
     if load_sample:
-        load_sample_if_empty(store.sessions)
+        with store.sessions() as session:
+            empty = first_article_id(session) is None
+        if empty:  # importing the sample loads the extractor: only when needed
+            from model.sample import load_sample_if_empty
+
+            load_sample_if_empty(store.sessions)
     return store
 
 

@@ -69,3 +69,18 @@ def test_article_pages_of_an_outlet(store):
         outlet = library.outlets_with_counts(s)[0]
         assert len(library.article_headers(s, outlet.id, 0, 10)) == 1
         assert library.article_headers(s, outlet.id, 1, 10) == []
+
+
+def test_quick_open_finds_the_same_head_as_alembic(tmp_path):
+    from model.db import head_revision
+    from model.quick_open import head_from_files, open_store_quickly
+
+    store = open_store_quickly(tmp_path / "fresh.db")  # a new store: migrated by the fallback
+    assert head_from_files() == head_revision(store.engine)
+    with store.sessions() as s:
+        assert library.store_counts(s).articles == 0
+    store.close()
+    again = open_store_quickly(tmp_path / "fresh.db")
+    with again.sessions() as s:
+        assert library.outlets_with_counts(s) == []
+    again.close()
