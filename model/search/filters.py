@@ -1,7 +1,8 @@
 """Turning a query's filters (names, dates) into the ids and facet tokens the index holds.
 
 The quote index carries one token per outlet, speaker, tag, year and month of each quote
-("out3 spk12 tag4 y2024 m202403"), so filters join the words inside one FTS5 expression.
+("out3 spk12 tag4 y2024 m202403 d20240305"), so filters join the words inside one FTS5
+expression; a date range becomes the fewest whole years, months and days that cover it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from model.search.types import SearchQuery
 
 @dataclass
 class Filters:
-    """Resolved filters: ids, facet expression, and the exact date bounds still to check."""
+    """Resolved filters: ids for SQL, facet groups for FTS5 (tokens cover dates exactly)."""
 
     speaker_ids: list[int] = field(default_factory=list)
     outlet_ids: list[int] = field(default_factory=list)
@@ -26,12 +27,7 @@ class Filters:
     since: dt.datetime | None = None
     before: dt.datetime | None = None  # exclusive
     facets: list[str] = field(default_factory=list)
-    date_check: bool = False
     nothing: str = ""  # set when a filter names nothing in the store: no quote can match
-
-    @property
-    def any(self) -> bool:
-        return bool(self.facets) or self.date_check
 
 
 def speaker_ids(session: Session, name: str) -> list[int]:
@@ -74,16 +70,30 @@ def _group(column: str, prefix: str, ids: list[int]) -> str:
     return f"{column} : (" + " OR ".join(f"{prefix}{i}" for i in ids) + ")"
 
 
-def _month_tokens(lo: dt.date, hi: dt.date) -> list[str]:
-    """Year tokens for whole years inside lo..hi, month tokens for the rest."""
-    out = []
+def _month_days(year: int, month: int) -> int:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (nxt - dt.timedelta(days=1)).day
+
+
+def date_tokens(lo: dt.date, hi: dt.date) -> list[str]:
+    """The fewest year, month and day tokens that cover lo..hi exactly."""
+    out: list[str] = []
     for year in range(lo.year, hi.year + 1):
-        first = 1 if year > lo.year else lo.month
-        last = 12 if year < hi.year else hi.month
-        if first == 1 and last == 12:
+        if lo <= dt.date(year, 1, 1) and dt.date(year, 12, 31) <= hi:
             out.append(f"y{year}")
-        else:
-            out.extend(f"m{year}{m:02d}" for m in range(first, last + 1))
+            continue
+        for month in range(1, 13):
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, _month_days(year, month))
+            if last < lo or first > hi:
+                continue
+            if lo <= first and last <= hi:
+                out.append(f"m{year}{month:02d}")
+                continue
+            day = max(first, lo)
+            while day <= min(last, hi):
+                out.append(f"d{day:%Y%m%d}")
+                day += dt.timedelta(days=1)
     return out
 
 
@@ -91,11 +101,14 @@ def _date_facets(session: Session, since: dt.date | None, until: dt.date | None)
     lo_hi = session.execute(select(func.min(Article.published), func.max(Article.published))).one()
     if lo_hi[0] is None:
         return ["y0"]  # no dated article: a date filter matches nothing
-    lo = max(since, lo_hi[0].date()) if since else lo_hi[0].date()
-    hi = min(until, lo_hi[1].date()) if until else lo_hi[1].date()
+    # No article lies outside first..last, so an open or outlying bound may stretch to whole
+    # years, which keeps the token list short.
+    first, last = lo_hi[0].date(), lo_hi[1].date()
+    lo = since if since and since > first else dt.date(first.year, 1, 1)
+    hi = until if until and until < last else dt.date(last.year, 12, 31)
     if lo > hi:
         return ["y0"]
-    return _month_tokens(lo, hi)
+    return date_tokens(lo, hi)
 
 
 def resolve(session: Session, query: SearchQuery) -> Filters:
@@ -126,9 +139,4 @@ def resolve(session: Session, query: SearchQuery) -> Filters:
         )
         if not f.nothing:
             f.facets.append(_group("facets", "", _date_facets(session, query.since, query.until)))
-        # Month tokens cover whole months; a bound inside a month needs the exact check.
-        f.date_check = bool(
-            (query.since and query.since.day != 1)
-            or (query.until and (query.until + dt.timedelta(days=1)).day != 1)
-        )
     return f

@@ -161,3 +161,11 @@ def test_match_spans_mark_words_phrases_and_prefixes():
     assert [text[a:b] for a, b in spans] == ["Prime Minister", "government", "café", "governing"]
     assert match_spans(text, "") == []
     assert [text[a:b] for a, b in match_spans(text, 'minister "unbalanced')] == ["Minister"]
+
+
+def test_date_tokens_cover_a_range_exactly_with_few_tokens():
+    from model.search.filters import date_tokens
+
+    tokens = date_tokens(dt.date(2023, 12, 30), dt.date(2025, 2, 2))
+    assert tokens == ["d20231230", "d20231231", "y2024", "m202501", "d20250201", "d20250202"]
+    assert date_tokens(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == ["m202402"]
