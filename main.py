@@ -16,6 +16,9 @@ COMMAND_MODULES = (
     "model.cli.extract",
     "model.cli.import_",
     "gui.screenshot_command",
+    "model.cli.search",
+    "model.cli.tag",
+    "model.cli.export",
 )
 
 
