@@ -205,11 +205,14 @@ class ArticlePane(QWidget):
         else:
             speakers = {s.speaker for s in spans if s.speaker}
             n = len(spans)
-            self.notice.setText(
-                f"{n} quote{'s' if n != 1 else ''} highlighted · "
-                f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''} · "
-                "hover a quote to see who said it"
-            )
+            parts = [f"{n} quote{'s' if n != 1 else ''} highlighted",
+                     f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''}"]
+            if any(s.origin == "manual" for s in spans):
+                parts.append("green: added by hand")
+            if any(not s.speaker for s in spans):
+                parts.append("dotted: speaker unknown")
+            parts.append("hover a quote to see who said it")
+            self.notice.setText(" · ".join(parts))
 
     @Slot()
     def _on_selection_changed(self) -> None:

@@ -311,8 +311,11 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         a = self.actions_
         has_store = self.hub.is_open
-        has_selection = self.article.selection_offsets() is not None
-        a.add_quote.setEnabled(has_store and has_selection and self.article.detail is not None)
+        selection = self.article.selection_offsets()
+        has_selection = selection is not None
+        already = any((s.start, s.end) == selection for s in self.article.text.spans)
+        a.add_quote.setEnabled(has_store and has_selection and not already
+                               and self.article.detail is not None)
         a.copy.setEnabled(has_selection)
         has_quote = has_store and self._target_quote_id() is not None
         a.change_speaker.setEnabled(has_quote)

@@ -1,4 +1,4 @@
-"""Draws a sidebar quote: its text (up to three lines), its speaker and outlet, its tag chips.
+"""Draws a sidebar quote: its text (up to two lines), its speaker and outlet, its tag chips.
 
 Every row has the same height, so the list view can use uniform item sizes and scroll a
 million rows without measuring them.
@@ -18,7 +18,7 @@ from gui.theme import is_dark, muted, tints
 if TYPE_CHECKING:
     from model.library import QuoteRow
 
-TEXT_LINES = 3
+TEXT_LINES = 2
 PAD = 10
 
 

@@ -23,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="window size in pixels (default 1400x860)")
     parser.add_argument("--article", type=int, metavar="ID",
                         help="article id to show (default: the first article)")
+    parser.add_argument("--scheme", choices=("system", "light", "dark"), default="system",
+                        help="colour scheme to render in (default: the system's)")
 
 
 def parse_size(text: str) -> tuple[int, int] | None:
@@ -48,16 +50,23 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     db = getattr(args, "db", None)
     with tempfile.TemporaryDirectory(prefix="quotedesk-shot-") as tmp:
-        return _render(db or str(Path(tmp) / "sample.db"), out, size, args.article, Path(tmp))
+        return _render(db or str(Path(tmp) / "sample.db"), out, size, args.article, Path(tmp),
+                       args.scheme)
 
 
-def _render(db: str, out: Path, size: tuple[int, int], article: int | None, tmp: Path) -> int:
+def _render(db: str, out: Path, size: tuple[int, int], article: int | None, tmp: Path,
+            scheme: str = "system") -> int:
     from gui.app import make_application
     from gui.main_window import MainWindow
     from gui.settings import Settings
     from gui.store_hub import StoreHub
 
+    _quiet_offscreen_notices()
     app = make_application()
+    if scheme != "system":
+        from gui.theme import force_scheme
+
+        force_scheme(app, dark=scheme == "dark")
     hub = StoreHub()
     try:
         hub_store_ok = True
@@ -78,6 +87,7 @@ def _render(db: str, out: Path, size: tuple[int, int], article: int | None, tmp:
         if article is not None and not window.show_article(article):
             print(f"--article {article}: no such article in {db}", file=sys.stderr)
             return 1
+        _mark_first_quote(window)
         _settle(app)
         image = window.grab().toImage()
         if image.width() != size[0] or image.height() != size[1]:
@@ -93,6 +103,24 @@ def _render(db: str, out: Path, size: tuple[int, int], article: int | None, tmp:
         return 0
     finally:
         hub.close()
+
+
+def _quiet_offscreen_notices() -> None:
+    """Drops the offscreen platform's "does not support" notices; other messages still print."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:  # type: ignore[no-untyped-def]
+        if not message.startswith("This plugin does not support"):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def _mark_first_quote(window) -> None:  # type: ignore[no-untyped-def]
+    """Shows a quote chosen, as a reader would have it: selected in the text and the sidebar."""
+    ids = window.sidebar.model.ids()
+    if ids:
+        window.show_quote(ids[0])
 
 
 def _settle(app) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-DEFAULT_SPLITTER_SIZES = (270, 760, 370)
+DEFAULT_SPLITTER_SIZES = (290, 720, 390)
 SCOPES = ("article", "outlet", "store")
 
 

@@ -59,14 +59,15 @@ def dark_palette() -> QPalette:
     return p
 
 
-def apply_scheme(app: QGuiApplication) -> None:
+def apply_scheme(app: QGuiApplication, dark: bool | None = None) -> None:
     """Uses Fusion with a dark palette when the system asks for dark, the default otherwise."""
     from PySide6.QtWidgets import QApplication
 
     if isinstance(app, QApplication):
         app.setStyle("Fusion")
-    scheme = app.styleHints().colorScheme()
-    if scheme == Qt.ColorScheme.Dark:
+    if dark is None:
+        dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    if dark:
         app.setPalette(dark_palette())
     else:
         app.setPalette(app.style().standardPalette() if isinstance(app, QApplication)
@@ -74,6 +75,15 @@ def apply_scheme(app: QGuiApplication) -> None:
     sheet = RESOURCES / "style.qss"
     if isinstance(app, QApplication) and sheet.exists():
         app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+def force_scheme(app: QGuiApplication, dark: bool) -> None:
+    """Renders in one scheme whatever the system says (screenshots, checking readability)."""
+    hints = app.styleHints()
+    scheme = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
+    if hasattr(hints, "setColorScheme"):  # Qt 6.8+
+        hints.setColorScheme(scheme)
+    apply_scheme(app, dark)
 
 
 def muted(palette: QPalette) -> QColor:

@@ -35,7 +35,7 @@ def test_a_bad_size_is_a_usage_error(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
-def test_an_unknown_article_names_the_problem(tmp_path):
-    done = _run(str(tmp_path / "x.png"), "--article", "999")
+def test_an_unknown_article_names_the_problem(tmp_path, sample_db):
+    done = _run(str(tmp_path / "x.png"), "--db", str(sample_db), "--article", "999")
     assert done.returncode == 1
     assert "--article 999" in done.stderr
