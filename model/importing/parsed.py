@@ -13,3 +13,6 @@ class Parsed:
     format: str
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # The text before cleaning, per article, where cleaning changed it: a copy stored uncleaned
+    # (the bundled sample is) still counts as the same article.
+    originals: dict[int, str] = field(default_factory=dict)

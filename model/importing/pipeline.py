@@ -27,7 +27,7 @@ from model.importing.detect import (
 from model.importing.parsed import Parsed
 from model.importing.reading import DEFAULT_MAX_BYTES, UnreadableFile, decode, read_bytes
 from model.importing.report import FileResult, ImportReport
-from model.ingest import Ingestor
+from model.ingest import Ingestor, content_hash, find_duplicate
 
 Progress = Callable[[int, int, Path], None]
 
@@ -107,9 +107,15 @@ def store_parsed(
 ) -> tuple[int, int, int]:
     """Stores one file's articles in the caller's transaction: (articles, quotes, duplicates)."""
     stored = quotes = duplicates = 0
-    for art in parsed.articles:
+    for number, art in enumerate(parsed.articles):
         if options.outlet:
             art = replace(art, outlet=options.outlet)
+        original = parsed.originals.get(number)
+        if original is not None and find_duplicate(
+            ingestor.session, art, content_hash(original)
+        ) is not None:
+            duplicates += 1
+            continue
         added = ingestor.add(art)
         if added is None:
             duplicates += 1

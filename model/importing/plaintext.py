@@ -31,7 +31,8 @@ def read_plain(path: Path, text: str, encoding: str) -> Parsed:
         text=cleaned,
         source_file=str(path),
     )
-    return Parsed([art], "text", encoding)
+    originals = {0: text} if cleaned != text else {}
+    return Parsed([art], "text", encoding, originals=originals)
 
 
 def split_multinews(text: str) -> list[str]:

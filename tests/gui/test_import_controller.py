@@ -137,3 +137,23 @@ def test_results_model_passes_the_model_tester(qtmodeltester, tmp_path):
     qtmodeltester.check(model)
     assert [model.index(r, 1).data() for r in range(3)] == ["Failed", "Duplicate", "Imported"]
     assert model.index(0, 3).data() == "empty file"
+
+
+def test_file_menu_choice_imports_the_chosen_files_or_folder(
+    qtbot, store, parent, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    write_stories(tmp_path / "pick", 3)
+    chosen = [str(tmp_path / "pick" / "000.txt"), str(tmp_path / "pick" / "001.txt")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "pick"))
+    controller = ImportController(store, parent)
+    controller.show_report = False
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as first:
+        controller.choose_and_import()
+    assert first.args[0].articles == 2
+    with qtbot.waitSignal(controller.finished, timeout=30_000) as second:
+        controller.choose_folder_and_import()
+    assert (second.args[0].articles, second.args[0].duplicates) == (1, 2)
+    assert stored_articles(store) == 3

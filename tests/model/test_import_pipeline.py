@@ -162,3 +162,24 @@ def test_command_jsonl_gives_one_object_per_file(tmp_path, capsys):
     assert {k: record[k] for k in ("path", "status", "articles", "quotes", "error")} == {
         "path": str(path), "status": "imported", "articles": 1, "quotes": 1, "error": None}
     assert "imported 1, duplicates 0, failed 0" in err
+
+
+def test_importer_modules_never_import_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, model.importing, model.importing.feeds, model.importing.webpage, "
+        "model.importing.dumps, model.outlets, model.cli.import_; print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_sample_stored_as_shipped_is_recognised_when_imported_again(store):
+    from model.sample import load_sample_if_empty
+
+    load_sample_if_empty(store.sessions)
+    report = import_paths(store, [FIXTURES / "dailymail_sample.txt"])
+    assert [r.status for r in report.results] == ["duplicate"]
+    assert count(store, Article) == 5
