@@ -143,23 +143,15 @@ class ArticlePane(QWidget):
 
     def refresh(self) -> None:
         """Re-reads the shown article's quotes after the store changed."""
-        from model.library import quote_spans
+        from model.library import article_detail, quote_spans
 
         if self._detail is None:
             return
-        if not self.show_article_if_gone():
+        if self._hub.read(article_detail, self._detail.id) is None:
+            self.show_message("This article is no longer in the store.")
             return
         self.text.set_spans(self._hub.read(quote_spans, self._detail.id))
         self._update_notice()
-
-    def show_article_if_gone(self) -> bool:
-        from model.library import article_detail
-
-        assert self._detail is not None
-        if self._hub.read(article_detail, self._detail.id) is None:
-            self.show_message("This article is no longer in the store.")
-            return False
-        return True
 
     def mark_quote(self, quote_id: int) -> bool:
         """Puts the cursor on a quote of the shown article, selected and scrolled into view."""

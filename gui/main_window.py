@@ -8,7 +8,7 @@ Extension points for other tools:
                                                         (or a new menu) and optionally the toolbar
     sidebar.show_quote_ids(ids, status)                 show any list of quotes in the sidebar
     show_quote(quote_id) / show_article(article_id)     open an article (at a quote)
-    hub.store_changed                                   emit (or use hub.write) after changing data
+    hub.store_changed / hub.articles_changed            emit after changing quotes / articles
 
 Signals:
     first_painted(): the window has painted once (start-up then opens the store).
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.hub.store_opened.connect(self.populate)
         self.hub.store_failed.connect(self._on_store_failed)
         self.hub.store_changed.connect(self._on_store_changed)
+        self.hub.articles_changed.connect(self._on_articles_changed)
         self.outlets.article_chosen.connect(self._on_article_chosen)
         self.outlets.outlet_chosen.connect(self._on_outlet_chosen)
         self.article.selection_changed.connect(self._update_actions)
@@ -244,6 +245,17 @@ class MainWindow(QMainWindow):
         self.sidebar.reload()
         self.refresh_counts()
         self._update_actions()
+
+    @Slot()
+    def _on_articles_changed(self) -> None:
+        """Reloads the outlet list (expansion is lost) and reselects the shown article."""
+        self.outlets.reload()
+        detail = self.article.detail
+        if detail is not None:
+            self.outlets.select_article(detail.outlet_id, detail.id)
+            self._on_store_changed()
+        else:
+            self.populate()
 
     @Slot(str)
     def _on_store_failed(self, message: str) -> None:

@@ -7,7 +7,9 @@ the store opens, after the window's first paint, so the window appears fast.
 Signals:
     store_opened(): a store is open and views may populate.
     store_failed(str): opening failed; the message names the store and the problem.
-    store_changed(): data changed (a correction, an import, a tag); views refresh.
+    store_changed(): quotes changed (a correction, a tag); the article, sidebar and counts refresh.
+    articles_changed(): articles or outlets were added or removed (an import); the outlet list
+        reloads too. Emit it after such a change; it implies store_changed.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ class StoreHub(QObject):
     store_opened = Signal()
     store_failed = Signal(str)
     store_changed = Signal()
+    articles_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -80,3 +80,14 @@ def test_deleting_a_quote_with_del_then_undo(qtbot, window):
     _undo(qtbot, window)
     assert window.sidebar.model.ids() == ids
     assert ids[1] in highlighted_ranges(window.article.text.document())
+
+
+def test_del_in_the_text_deletes_the_quote_under_the_cursor(qtbot, window):
+    view = window.article.text
+    span = view.spans[0]
+    view.select_offsets(span.start + 1, span.start + 1)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert span.id not in [s.id for s in view.spans]
+    _undo(qtbot, window)
+    assert span.id in [s.id for s in view.spans]

@@ -122,3 +122,18 @@ def test_splitter_sizes_and_scope_are_remembered(qtbot, window, hub, settings):
     qtbot.waitExposed(again)
     assert again.splitter.sizes() == sizes
     assert again.sidebar.scope == "outlet"
+
+
+def test_an_article_without_quotes_says_so_and_a_new_outlet_appears(window, hub):
+    from model.ingest import Ingestor
+    from model.records import ArticleIn
+
+    added = hub.write(lambda s: Ingestor(s).add(ArticleIn(
+        outlet="Quiet Times", title="Calm day", text="Nothing was said.\n\nNothing at all.")))
+    hub.articles_changed.emit()
+    model = window.outlets.model
+    assert "Quiet Times" in {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert window.show_article(added[0])
+    assert window.article.notice.text().startswith("No quotes found in this article")
+    assert window.sidebar.empty.text() == "No quotes in this article."
+    assert window.counts.text().startswith("6 outlets · 6 articles")
