@@ -25,6 +25,7 @@ from model.importing.textutil import (
 from model.records import ArticleIn
 
 _MIN_FALLBACK_CHARS = 80
+_SITENAME_MAX = 60
 _TITLE = re.compile(r"<title[^>]*>(.*?)(?:</title|<)", re.IGNORECASE | re.DOTALL)
 
 
@@ -82,8 +83,10 @@ def read_webpage(path: Path, html: str, encoding: str) -> Parsed:
     if domain and domain.startswith("www."):
         domain = domain[4:]
     sitename = (doc.sitename or "").strip() if doc is not None else ""
-    outlet = sitename or domain or UNKNOWN_OUTLET
     doc_title = (doc.title if doc is not None else None) or _title_tag(html)
+    if len(sitename) > _SITENAME_MAX or sitename == (doc_title or "").strip():
+        sitename = ""  # a page's headline taken for its site's name: the domain says more
+    outlet = sitename or domain or UNKNOWN_OUTLET
     title = short_title(doc_title or "") or short_title(text.splitlines()[0])
     art = ArticleIn(
         outlet=outlet,

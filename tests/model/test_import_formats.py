@@ -223,3 +223,18 @@ def test_bad_files_are_refused_with_a_reason(tmp_path, name, content, reason):
 def test_missing_file_is_refused_with_a_reason(tmp_path):
     with pytest.raises(UnreadableFile, match="no such file"):
         parse_file(tmp_path / "gone.txt", OPTIONS)
+
+
+def test_pages_and_feeds_are_read_without_touching_the_network(tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("the importer tried to reach the network")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    page = copy("html/foxnews.com2.html", tmp_path, "saved_page")  # no extension: sniffed
+    assert parse_file(page, OPTIONS).format == "html"
+    feed = copy("feeds/rbren__heise.atom", tmp_path)
+    assert len(parse_file(feed, OPTIONS).articles) == 15
