@@ -254,3 +254,38 @@ def tags_of(session: Session, quote_ids: Sequence[int]) -> dict[int, list[str]]:
         for qid, name in session.execute(stmt):
             out.setdefault(qid, []).append(name)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """What tag_quotes did: the tag, whether it was created, the quotes newly tagged."""
+
+    tag_id: int
+    created: bool
+    quote_ids: tuple[int, ...]
+
+
+def tag_quotes(session: Session, name: str, quote_ids: Sequence[int]) -> Tagging:
+    """Tags the quotes with the tag of that name, creating it if needed (one user action)."""
+    tag_id, created = ensure_tag(session, name)
+    return Tagging(tag_id, created, tuple(assign_tag(session, tag_id, quote_ids)))
+
+
+def undo_tag_quotes(session: Session, done: Tagging) -> None:
+    remove_tag(session, done.tag_id, done.quote_ids)
+    if done.created and not tag_usage(session, done.tag_id):
+        session.execute(delete(Tag).where(Tag.id == done.tag_id))
+
+
+def tag_ids_of(session: Session, quote_ids: Sequence[int]) -> dict[int, int]:
+    """For each tag on any of the quotes, how many of them carry it (for a menu's check marks)."""
+    out: dict[int, int] = {}
+    for chunk in _chunks(list(quote_ids)):
+        stmt = (
+            select(quote_tag.c.tag_id, func.count())
+            .where(quote_tag.c.quote_id.in_(chunk))
+            .group_by(quote_tag.c.tag_id)
+        )
+        for tag_id, n in session.execute(stmt):
+            out[tag_id] = out.get(tag_id, 0) + n
+    return out

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from model.schema import Article, Outlet, Speaker, SpeakerAlias, Tag
 from model.search.types import SearchQuery
+from model.speakers import speaker_key
 
 
 @dataclass
@@ -33,11 +34,9 @@ class Filters:
 def speaker_ids(session: Session, name: str) -> list[int]:
     """The speaker named so (any case), else every speaker with that alias."""
     key = name.strip().casefold()
-    ids = list(
-        session.scalars(
-            select(Speaker.id).where(or_(Speaker.key == key, func.lower(Speaker.name) == key))
-        )
-    )
+    ids = list(session.scalars(select(Speaker.id).where(Speaker.key == speaker_key(name))))
+    if not ids:
+        ids = list(session.scalars(select(Speaker.id).where(func.lower(Speaker.name) == key)))
     if not ids:
         ids = list(
             session.scalars(
@@ -98,12 +97,15 @@ def date_tokens(lo: dt.date, hi: dt.date) -> list[str]:
 
 
 def _date_facets(session: Session, since: dt.date | None, until: dt.date | None) -> list[str]:
-    lo_hi = session.execute(select(func.min(Article.published), func.max(Article.published))).one()
-    if lo_hi[0] is None:
+    # Two queries: SQLite answers a lone min() or max() from the index, but both at once by
+    # scanning every article.
+    first_dt = session.scalar(select(func.min(Article.published)))
+    last_dt = session.scalar(select(func.max(Article.published)))
+    if first_dt is None or last_dt is None:
         return ["y0"]  # no dated article: a date filter matches nothing
     # No article lies outside first..last, so an open or outlying bound may stretch to whole
     # years, which keeps the token list short.
-    first, last = lo_hi[0].date(), lo_hi[1].date()
+    first, last = first_dt.date(), last_dt.date()
     lo = since if since and since > first else dt.date(first.year, 1, 1)
     hi = until if until and until < last else dt.date(last.year, 12, 31)
     if lo > hi:

@@ -21,11 +21,11 @@ from model.search.filters import Filters, resolve
 from model.search.query import ParsedQuery, fallback, parse
 from model.search.types import SearchQuery, SearchResult, Sort
 
-COUNT_CAP = 10_000  # count matches exactly up to here (~2 ms), else say "10,000+"
+COUNT_CAP = 5_000  # count matches exactly up to here (1-10 ms), else say "5,000+"
 RANK_CAP = 5_000  # bm25 over at most this many rows (~17 ms)
 # bm25 first counts every row holding each phrase (its IDF): 47 ms for a word in most quotes.
 # Rank only when each searched phrase is rarer than this (counting that far costs ~2 ms).
-DF_CAP = 10_000
+DF_CAP = 5_000
 SORT_CAP = 5_000  # sort by date/speaker/outlet in SQL up to here (~2 µs a row)
 
 # Each sort joins only the tables its ORDER BY reads.
@@ -214,10 +214,10 @@ class SQLiteQuoteSearch:
             if not parsed.empty:
                 notes.append("Too many matches to rank: newest added first.")
             sort = "newest"
-        elif sort == "relevance" and not q.cheap_to_rank():
+        elif sort == "relevance" and n > 1 and not q.cheap_to_rank():
             notes.append("Words too common to rank: newest added first.")
             sort = "newest"
-        if sort == "newest":
+        if sort == "newest" or (sort == "relevance" and n <= 1):
             ids = q.newest(limit, offset)
         elif sort == "relevance":
             ids = q.ranked(limit, offset)
