@@ -1,7 +1,7 @@
 """Draws a sidebar quote: its text (up to two lines), its speaker and outlet, its tag chips.
 
-Every row has the same height, so the list view can use uniform item sizes and scroll a
-million rows without measuring them.
+Every row has the same height (`row_height`), so the view lays out fixed rows and scrolls a
+million of them without measuring any.
 """
 
 from __future__ import annotations
@@ -56,12 +56,16 @@ class QuoteDelegate(QStyledItemDelegate):
         chip.setPointSizeF(max(6.5, option.font.pointSizeF() * 0.8))
         return body, speaker, chip
 
+    def row_height(self, font: QFont) -> int:
+        option = QStyleOptionViewItem()
+        option.font = font
+        body, speaker, _ = self._fonts(option)
+        return (QFontMetrics(body).lineSpacing() * TEXT_LINES
+                + QFontMetrics(speaker).lineSpacing() + 2 * PAD + 6)
+
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        body, speaker, _ = self._fonts(option)
-        height = (QFontMetrics(body).lineSpacing() * TEXT_LINES
-                  + QFontMetrics(speaker).lineSpacing() + 2 * PAD + 6)
-        return QSize(200, height)
+        return QSize(200, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListView,
     QMenu,
     QStackedWidget,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,8 +39,10 @@ SCOPE_TIPS = {
 }
 
 
-class QuoteListView(QListView):
-    """Enter activates the current quote, as a click does."""
+class QuoteListView(QTableView):
+    """A one-column table with fixed row heights: unlike QListView, whose layout visits every
+    row (4 s for 300,000 quotes here), its header lays out uniform rows at once. Enter
+    activates the current quote, as a click does."""
 
     activated_by_key = Signal(QModelIndex)
 
@@ -88,9 +91,18 @@ class QuoteSidebar(QWidget):
         self.view = QuoteListView()
         self.view.setObjectName("quoteList")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(QuoteDelegate(self.view))
-        self.view.setUniformItemSizes(True)
+        delegate = QuoteDelegate(self.view)
+        self.view.setItemDelegate(delegate)
+        self.view.horizontalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(delegate.row_height(self.view.font()))
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
         self.view.setMouseTracking(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from model.schema import Article, Outlet, Quote, Speaker, Tag, quote_tag
@@ -176,13 +176,18 @@ def quote_rows(session: Session, ids: Sequence[int]) -> list[QuoteRow]:
     return out
 
 
+def _ids(session: Session, stmt: Select[tuple[int]]) -> list[int]:
+    """Runs an id query through Core: the ORM's row loading costs ~3 µs a row, ~1 s a million."""
+    return list(session.connection().execute(stmt).scalars())
+
+
 def article_quote_ids(session: Session, article_id: int) -> list[int]:
     stmt = (
         select(Quote.id)
         .where(Quote.article_id == article_id, _live())
         .order_by(Quote.start, Quote.id)
     )
-    return list(session.scalars(stmt))
+    return _ids(session, stmt)
 
 
 def outlet_quote_ids(session: Session, outlet_id: int) -> list[int]:
@@ -192,12 +197,12 @@ def outlet_quote_ids(session: Session, outlet_id: int) -> list[int]:
         .where(Article.outlet_id == outlet_id, _live())
         .order_by(Article.published.is_(None), Article.published.desc(), Article.id, Quote.start)
     )
-    return list(session.scalars(stmt))
+    return _ids(session, stmt)
 
 
 def all_quote_ids(session: Session) -> list[int]:
     stmt = select(Quote.id).where(_live()).order_by(Quote.article_id, Quote.start)
-    return list(session.scalars(stmt))
+    return _ids(session, stmt)
 
 
 def speaker_names(session: Session) -> list[str]:
