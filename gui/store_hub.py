@@ -50,6 +50,7 @@ class _OpenJob(QRunnable):
 
     def __init__(self, db: str | None, load_sample: bool) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # the hub keeps it until its signal has arrived
         self.db = db
         self.load_sample = load_sample
         self.signals = _OpenSignals()
@@ -58,7 +59,8 @@ class _OpenJob(QRunnable):
         try:
             store = open_and_fill(self.db, self.load_sample)
         except Exception as exc:  # reported in the window, never a crash
-            self.signals.failed.emit(f"{self.db or 'default store'}: {exc}")
+            first_line = (str(exc).splitlines() or [type(exc).__name__])[0]
+            self.signals.failed.emit(f"{self.db or 'default store'}: {first_line}")
             return
         self.signals.opened.emit(store)
 
@@ -87,7 +89,7 @@ class StoreHub(QObject):
     def open_async(self, db: str | None, load_sample: bool = True) -> None:
         self._job = _OpenJob(db, load_sample)
         self._job.signals.opened.connect(self._on_opened)
-        self._job.signals.failed.connect(self.store_failed)
+        self._job.signals.failed.connect(self._on_failed)
         QThreadPool.globalInstance().start(self._job)
 
     def open_now(self, db: str | None, load_sample: bool = True) -> None:
@@ -101,6 +103,11 @@ class StoreHub(QObject):
     def _on_opened(self, store: Store) -> None:
         self._job = None
         self.set_store(store)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._job = None
+        self.store_failed.emit(message)
 
     def read(self, fn: Callable[..., T], *args: Any) -> T:
         with self.store.sessions() as session:

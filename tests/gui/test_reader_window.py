@@ -137,3 +137,18 @@ def test_an_article_without_quotes_says_so_and_a_new_outlet_appears(window, hub)
     assert window.article.notice.text().startswith("No quotes found in this article")
     assert window.sidebar.empty.text() == "No quotes in this article."
     assert window.counts.text().startswith("6 outlets · 6 articles")
+
+
+def test_a_store_that_cannot_open_is_named_in_the_window(qtbot, tmp_path, settings):
+    from gui.store_hub import StoreHub
+
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database, only text " * 40)
+    hub = StoreHub()
+    win = MainWindow(hub, settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(hub.store_failed, timeout=20_000):
+        hub.open_async(str(bad))
+    assert "could not be opened" in win.article.message.text()
+    assert "bad.db: " in win.article.message.text()
+    assert bad.read_text().startswith("not a database")  # nothing written over it
