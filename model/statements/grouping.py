@@ -17,6 +17,7 @@ a statement look more widely carried than it is.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from model.statements.text import Wording
 CHUNK = 2000
 POSTING_CAP = 500
 CANDIDATES = 8
+RARE_KEYS = 6
 _IN_BATCH = 900
 
 Progress = Callable[[int, int], bool]
@@ -155,56 +157,85 @@ class _Grouper:
                 break
         return done
 
+    def _rows(self, sql: str, ids: Sequence[int]) -> Iterable[tuple]:  # type: ignore[type-arg]
+        """Runs `sql` with `{ids}` replaced by batches of integer literals.
+
+        The hot lookups of a run (a million quotes means thousands of them) skip SQLAlchemy's
+        statement compilation, which for 5,000-value IN lists costs more than the query; the
+        values are ints from the store or from our hash, never user text.
+        """
+        conn = self.session.connection()
+        for batch in _batches(ids, 5000):
+            literal = ",".join(str(int(i)) for i in batch)
+            yield from conn.exec_driver_sql(sql.format(ids=literal))
+
     def _load_quotes(self, ids: Sequence[int]) -> list[_Member]:
-        out: list[_Member] = []
-        for batch in _batches(ids):
-            rows = self.session.execute(
-                select(Quote.id, Quote.article_id, Article.outlet_id, Quote.speaker_id, Quote.text)
-                .join(Article, Article.id == Quote.article_id)
-                .where(Quote.id.in_(batch), Quote.deleted.is_(False))
-            )
-            out.extend(_Member(q, a, o, s, t, Wording.of(t)) for q, a, o, s, t in rows)
+        rows = self._rows(
+            "SELECT q.id, q.article_id, a.outlet_id, q.speaker_id, q.text FROM quote q "
+            "JOIN article a ON a.id = q.article_id WHERE q.deleted = 0 AND q.id IN ({ids})",
+            ids,
+        )
+        out = [_Member(q, a, o, s, t, Wording.of(t)) for q, a, o, s, t in rows]
         out.sort(key=lambda m: (-len(m.wording.tokens), m.quote_id))
         return [m for m in out if m.wording.tokens]
 
+    def _select_keys(
+        self, quotes: list[_Member], keys_of: dict[int, set[int]]
+    ) -> dict[int, list[int]]:
+        """Each quote's rarest keys: the exact wording plus up to RARE_KEYS word pairs.
+
+        Common pairs ("white house") propose thousands of statements and decide nothing; a
+        quote's rarest pairs are what it shares with its other versions.
+        """
+        every = sorted(set().union(*keys_of.values())) if keys_of else []
+        sizes = dict(
+            self._rows(
+                "SELECT key, count(*) FROM statement_key WHERE key IN ({ids}) GROUP BY key", every
+            )
+        )
+        chosen: dict[int, list[int]] = {}
+        for m in quotes:
+            exact, pairs = m.wording.exact_key(), keys_of[m.quote_id]
+            usable = sorted(
+                (k for k in pairs if k != exact and sizes.get(k, 0) <= POSTING_CAP),
+                key=lambda k: sizes.get(k, 0),
+            )
+            head = [exact] if sizes.get(exact, 0) <= POSTING_CAP else []
+            chosen[m.quote_id] = head + usable[:RARE_KEYS]
+        return chosen
+
     def _postings(self, keys: set[int]) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
-        ordered = sorted(keys)
-        for batch in _batches(ordered, 5000):
-            for key, sid in self.session.execute(
-                select(StatementKey.key, StatementKey.statement_id).where(
-                    StatementKey.key.in_(batch)
-                )
-            ):
-                out.setdefault(key, []).append(sid)
+        for key, sid in self._rows(
+            "SELECT key, statement_id FROM statement_key WHERE key IN ({ids})", sorted(keys)
+        ):
+            out.setdefault(key, []).append(sid)
         return out
 
     def _load_candidates(self, ids: set[int]) -> dict[int, _Candidate]:
-        out: dict[int, _Candidate] = {}
-        for batch in _batches(sorted(ids)):
-            for sid, spk, text in self.session.execute(
-                select(Statement.id, Statement.speaker_id, Statement.text).where(
-                    Statement.id.in_(batch)
-                )
-            ):
-                out[sid] = _Candidate(sid, spk, Wording.of(text))
-        return out
+        return {
+            sid: _Candidate(sid, spk, Wording.of(text))
+            for sid, spk, text in self._rows(
+                "SELECT id, speaker_id, text FROM statement WHERE id IN ({ids})", sorted(ids)
+            )
+        }
 
     def _chunk(self, quotes: list[_Member]) -> None:
         keys_of = {m.quote_id: m.wording.keys() for m in quotes}
-        db_post = self._postings(set().union(*keys_of.values()) if keys_of else set())
+        chosen = self._select_keys(quotes, keys_of)
+        db_post = self._postings(set().union(*chosen.values()) if chosen else set())
         wanted: set[int] = set()
         for m in quotes:
-            wanted.update(_top(keys_of[m.quote_id], db_post, {}))
+            wanted.update(_top(chosen[m.quote_id], db_post, {}))
         cands = self._load_candidates(wanted)
         overlay: dict[int, list[int]] = {}
-        links: list[dict[str, int]] = []
+        links: list[tuple[int, int]] = []
         new_keys: set[tuple[int, int]] = set()
 
         for m in quotes:
             keys = keys_of[m.quote_id]
             best, best_score = None, 0.0
-            for sid in _top(keys, db_post, overlay):
+            for sid in _top(chosen[m.quote_id], db_post, overlay):
                 cand = cands.get(sid)
                 if cand is None:
                     continue
@@ -222,7 +253,7 @@ class _Grouper:
                 best.votes[m.speaker_id] += 1
             if len(m.wording.tokens) > len(best.wording.tokens):
                 best.wording = m.wording
-            links.append({"quote_id": m.quote_id, "statement_id": best.id})
+            links.append((m.quote_id, best.id))
             for k in keys:
                 if (k, best.id) not in new_keys:
                     new_keys.add((k, best.id))
@@ -234,29 +265,33 @@ class _Grouper:
         conn = self.session.connection()
         if created:
             conn.execute(insert(Statement), created)
+        # Plain executemany: per-row parameter processing in SQLAlchemy would double the cost.
         if links:
-            conn.execute(insert(QuoteStatement), links)
+            conn.exec_driver_sql(
+                "INSERT INTO quote_statement (quote_id, statement_id) VALUES (?, ?)", links
+            )
         if new_keys:
-            conn.execute(
-                insert(StatementKey).prefix_with("OR IGNORE"),
-                [{"key": k, "statement_id": s} for k, s in new_keys],
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)",
+                sorted(new_keys),
             )
         if self.dirty:
             refresh_statements(self.session, self.dirty)
             self.dirty.clear()
 
 
-def _top(keys: set[int], db_post: dict[int, list[int]], overlay: dict[int, list[int]]) -> list[int]:
-    """The statements sharing the most informative keys with a quote, best first."""
-    counts: Counter[int] = Counter()
+def _top(
+    keys: list[int], db_post: dict[int, list[int]], overlay: dict[int, list[int]]
+) -> list[int]:
+    """The statements sharing the most of a quote's chosen keys, best first."""
+    counts: dict[int, int] = {}
     for k in keys:
-        posting = db_post.get(k, [])
-        extra = overlay.get(k, [])
-        if len(posting) + len(extra) > POSTING_CAP:
-            continue
-        counts.update(posting)
-        counts.update(extra)
-    return [sid for sid, _n in counts.most_common(CANDIDATES)]
+        for posting in (db_post.get(k, ()), overlay.get(k, ())):
+            for sid in posting:
+                counts[sid] = counts.get(sid, 0) + 1
+    if len(counts) <= CANDIDATES:
+        return sorted(counts, key=lambda sid: -counts[sid])
+    return heapq.nlargest(CANDIDATES, counts, key=counts.__getitem__)
 
 
 def group_new_quotes(

@@ -30,7 +30,13 @@ PARTIAL_EXTRA = 4.0
 
 def contains(long: Sequence[str], short: Sequence[str]) -> bool:
     """`short` is a run of consecutive words of `long`."""
+    if len(short) > len(long):
+        return False
     return f" {' '.join(short)} " in f" {' '.join(long)} "
+
+
+def _contains(long: Wording, short: Wording) -> bool:
+    return len(short.tokens) <= len(long.tokens) and f" {short.norm} " in f" {long.norm} "
 
 
 def match_score(
@@ -46,7 +52,7 @@ def match_score(
 
     if a.tokens == b.tokens:
         return 300.0 if (agree or not is_short) else None
-    if contains(long.tokens, short.tokens):
+    if _contains(long, short):
         rich = len(short.content) >= LONG_FRAGMENT_CONTENT_WORDS
         if not is_short and rich:
             return 200.0 + len(short.tokens) / len(long.tokens)
@@ -54,6 +60,9 @@ def match_score(
             return 200.0 + len(short.tokens) / len(long.tokens)
         return None
     if is_short:
+        return None
+    # Cheap guard before fuzzy scoring: a near copy shares most of its content words.
+    if len(short.content_set & long.content_set) * 2 < len(short.content_set):
         return None
     need = NEAR_OTHER_SPEAKER if conflict else NEAR_SAME_SPEAKER
     whole = fuzz.ratio(a.norm, b.norm, score_cutoff=need)
