@@ -1,18 +1,194 @@
-"""Placeholder pairing of quotation marks, to be replaced by the real extractor."""
+"""The extractor's steps in order: paragraphs, marks, names, local attribution, then the speakers
+that carry from one quote to the next.
+
+Every step is linear in the text: the marks and names are found by single regex passes, and
+each quote looks at a bounded window of words around it.
+"""
 
 from __future__ import annotations
 
 import re
 
+from model.extract.attribution import attribute_paragraph
+from model.extract.frames import Phrase, find_cue, np_backward, np_forward, tokens
+from model.extract.lexicon import NAMING_WORDS, PRONOUNS, ROLE_NOUNS
+from model.extract.marks import Span, find_spans
+from model.extract.names import NameIndex
+from model.extract.paragraphs import paragraphs
 from model.extract.types import FoundQuote
 
-_PAIR = re.compile(r"[“\"]([^“”\"\n]+)[”\"]")
+_ROLE_ALIASES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+_WORDS = re.compile(r"[^\W_][\w'’\-]*")
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+                    "by", "from", "is", "vs", "de", "la", "y", "&"})
+_HEAD_LABEL = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-.]*){0,3}):\s")
+
+Speaker = tuple[str | None, tuple[str, ...], str | None]  # (name, aliases, cue)
+
+
+def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) -> Speaker:
+    if ph is None:
+        return None, (), None
+    if ph.kind == "name":
+        name, aliases = names.resolve(list(ph.words), ph.start)
+        return name, aliases, ph.cue
+    if ph.kind == "pronoun":
+        g = PRONOUNS.get(ph.words[0])
+        if g in ("m", "f"):
+            person = names.antecedent(ph.start, g, speaker=speaker)
+            if person is not None:
+                return person.name, tuple(person.forms), ph.cue
+        return None, (), ph.cue
+    words = list(ph.words)
+    head = words[-1].lower()
+    head = _ROLE_ALIASES.get(head, head)
+    if len(words) <= 2 and head in ROLE_NOUNS:
+        person = names.antecedent(ph.start, None, role=head, speaker=speaker)
+        if person is not None:
+            return person.name, tuple(person.forms), ph.cue
+    return " ".join(words), (), ph.cue
+
+
+def _is_title_like(text: str, span: Span, ps: int) -> bool:
+    """A short capitalised name of a thing (a show, a book, a nickname), not someone's words."""
+    inner = text[span.start:span.end]
+    words = _WORDS.findall(inner)
+    if not words or len(words) > 7 or inner.rstrip()[-1:] in ".!?":
+        return False
+    before = _WORDS.findall(text[max(ps, span.start - 30):span.start])
+    named = bool(before) and before[-1].lower() in NAMING_WORDS
+    if named and len(words) <= 4:
+        return True
+    caps = [w for w in words if w[0].isupper()]
+    content = [w for w in words if w.lower() not in _SMALL]
+    return bool(content) and len(caps) >= len(content) and words[0][0].isupper()
+
+
+def _is_headline(text: str, ps: int, pe: int) -> bool:
+    """A headline capitalises every word: there a capitalised quote is still a quote."""
+    para_words = _WORDS.findall(text, ps, min(pe, ps + 400))
+    para_content = [w for w in para_words if w.lower() not in _SMALL]
+    para_caps = sum(1 for w in para_content if w[0].isupper())
+    return para_caps >= 0.7 * max(len(para_content), 1)
+
+
+def _only_quotes(text: str, spans: list[Span], ps: int, pe: int) -> bool:
+    """True when nothing but quoted words (and punctuation) fill the paragraph."""
+    pos = ps
+    for s in spans:
+        if _WORDS.search(text, pos, max(pos, s.start - 1)):
+            return False
+        pos = s.end + 1
+    return _WORDS.search(text, pos, pe) is None
+
+
+def _intro_speaker(text: str, ps: int, pe: int, names: NameIndex) -> Speaker:
+    """The speaker of a paragraph that ends by introducing the next: "X said:"."""
+    if not text[ps:pe].rstrip().endswith(":"):
+        return None, (), None
+    toks = tokens(text, max(ps, pe - 300), pe)
+    c = find_cue(toks, 0, len(toks), last=True)
+    if c < 0:
+        return None, (), None
+    ph = np_forward(toks, c + 2, "according to") if toks[c].low == "according" else \
+        np_backward(toks, c, toks[c].word)
+    return _resolve(ph, names)
+
+
+class _Carry:
+    """The speaker a paragraph inherits when its own words name none, worked out once."""
+
+    def __init__(self, text: str, spans: list[Span], ps: int, pe: int, names: NameIndex,
+                 previous: Speaker | None, prev_para: tuple[int, int] | None) -> None:
+        self._args = (text, spans, ps, pe, names, previous, prev_para)
+        self._done = False
+        self._speaker: Speaker | None = None
+
+    def speaker(self) -> Speaker | None:
+        if not self._done:
+            self._done = True
+            self._speaker = self._find(*self._args)
+        return self._speaker
+
+    @staticmethod
+    def _find(text: str, spans: list[Span], ps: int, pe: int, names: NameIndex,
+              previous: Speaker | None, prev_para: tuple[int, int] | None) -> Speaker | None:
+        if _only_quotes(text, spans, ps, pe):
+            # A quote-only paragraph continues the quote before it, or the "X said:" before it.
+            if previous is not None and previous[0]:
+                return previous
+            if prev_para is not None:
+                intro = _intro_speaker(text, *prev_para, names)
+                if intro[0] is not None:
+                    return intro
+        m = _HEAD_LABEL.match(text, ps, spans[0].start)
+        if m is not None:
+            person = names.person_named(m.group(1).split()[-1])
+            if person is not None:
+                return person.name, tuple(person.forms), None
+        return None
 
 
 def extract_quotes(text: str) -> list[FoundQuote]:
-    paragraph = 0
+    paras = [(idx, ps, pe, find_spans(text, ps, pe)) for idx, ps, pe in paragraphs(text)]
+    quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
+    names = NameIndex(text, quoted)
     out: list[FoundQuote] = []
-    for m in _PAIR.finditer(text):
-        paragraph = text.count("\n\n", 0, m.start())
-        out.append(FoundQuote(m.start(1), m.end(1), m.group(1), None, None, paragraph))
+    last: Speaker = (None, (), None)
+    last_para = -2
+    prev_para_end: tuple[int, int] | None = None
+    for idx, ps, pe, spans in paras:
+        if not spans:
+            prev_para_end = (ps, pe)
+            continue
+        found = attribute_paragraph(text, spans, ps, pe)
+        speakers: list[Speaker] = []
+        for (ph, label, _subject), _span in zip(found, spans, strict=True):
+            if label is not None:
+                person = names.person_named(label)
+                if person is not None:
+                    speakers.append((person.name, tuple(person.forms), None))
+                else:
+                    speakers.append((label.title(), (), None))
+            else:
+                speakers.append(_resolve(ph, names, last[0]))
+                if speakers[-1][0]:
+                    last = speakers[-1]
+        keep = [not (sp[0] is None and _is_title_like(text, s, ps))
+                for sp, s in zip(speakers, spans, strict=True)]
+        if not all(keep) and _is_headline(text, ps, pe):
+            keep = [True] * len(spans)
+        carried = _Carry(text, spans, ps, pe, names, last if last_para == idx - 1 else None,
+                         prev_para_end)
+        # Quotes of one paragraph without their own attribution share the nearest one's.
+        following: list[Speaker | None] = [None] * len(speakers)
+        ahead: Speaker | None = None
+        for n in range(len(speakers) - 1, -1, -1):
+            following[n] = ahead
+            if speakers[n][0]:
+                ahead = speakers[n]
+        before: Speaker | None = None
+        for n, sp in enumerate(speakers):
+            if sp[0] is not None or not keep[n]:
+                if sp[0] is not None:
+                    before = sp
+                continue
+            donor = None
+            if found[n].subject is not None:
+                donor = _resolve(found[n].subject, names, last[0])
+                if donor[0] is None:
+                    donor = None
+            donor = donor or before or following[n] or carried.speaker()
+            if donor is not None:
+                speakers[n] = before = donor
+        for sp, span, k in zip(speakers, spans, keep, strict=True):
+            if not k:
+                continue
+            name, aliases, cue = sp
+            out.append(FoundQuote(span.start, span.end, text[span.start:span.end], name, cue,
+                                  idx, aliases))
+        attributed = [sp for sp, k in zip(speakers, keep, strict=True) if k and sp[0]]
+        if attributed:
+            last, last_para = attributed[-1], idx
+        prev_para_end = (ps, pe)
     return out

@@ -1,0 +1,232 @@
+"""Attributing each quote of a paragraph to a speaking noun phrase.
+
+Order of evidence, most local first: a transcript label inside the quote (WALLACE: …); the
+words right after the quote (“Q,” X said / said X); the words before it in its sentence
+(X said: “Q” / according to X, “Q” / X told NPR that “Q”); then the other quotes of the same
+paragraph (“A,” he said. “B.”). What is still unattributed is left to the pipeline, which
+carries speakers across quote-only paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from model.extract.frames import (
+    DETERMINERS,
+    Phrase,
+    Tok,
+    clause_subject,
+    find_cue,
+    np_backward,
+    np_forward,
+    tokens,
+)
+from model.extract.lexicon import CUE_VERBS, NOT_NAMES, PRONOUNS, TITLES
+from model.extract.marks import Span
+
+# The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
+_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\bMrs|\bSen|\bRep|\bGov|\bGen)"
+                       r"[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
+_LABEL = re.compile(r"\s*(?:\(?[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}\)?):\s")
+_FRAME_CHARS = 300
+_NOT_SUBJECT = frozenset({
+    "to", "for", "of", "in", "on", "at", "by", "with", "from", "and", "but", "or", "as", "that",
+    "which", "who", "because", "if", "when", "while", "is", "was", "are", "were", "it", "this",
+})
+
+
+def transcript_label(text: str, span: Span) -> str | None:
+    """The speaker label a transcript excerpt opens with (WALLACE: …), if any."""
+    m = _LABEL.match(text, span.start, min(span.end, span.start + 40))
+    if m is None:
+        return None
+    label = m.group().strip().rstrip(":").strip("()")
+    if label.lower() in NOT_NAMES or len(label) < 2:
+        return None
+    return label
+
+
+def _post_frame(text: str, span: Span, nxt: int, pe: int) -> tuple[int, int]:
+    start = span.end
+    while start < pe and text[start] in "”\"’'»` ":
+        start += 1
+    end = min(nxt, pe, start + _FRAME_CHARS)
+    m = _SENT_END.search(text, start, end)
+    if m is not None:
+        end = m.start()
+    return start, end
+
+
+def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
+    end = span.start
+    while end > ps and text[end - 1] in "“\"‘'«`":
+        end -= 1
+    start = max(prev, ps, end - _FRAME_CHARS)
+    last = None
+    for m in _SENT_END.finditer(text, start, end):
+        last = m
+    if last is not None:
+        start = last.end()
+    return start, end
+
+
+def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
+    """“Q,” X said. / “Q,” said X, the director of … / “Q,” X, a long apposition, said."""
+    i = 0
+    while i < len(toks) and toks[i].word in (",", "—", "–", "--", ")", ":"):
+        i += 1
+    if i >= len(toks):
+        return None
+    ends_sentence = text[span.end - 1:span.end] in (".",) if span.end > span.start else False
+    limit = 6 if ends_sentence else 30
+    c = find_cue(toks, i, min(len(toks), i + limit), last=False)
+    if c < 0:
+        return None
+    cue = toks[c].word
+    if toks[c].low == "according":
+        return np_forward(toks, c + 2, "according to")
+    if ends_sentence and not _ends_attribution(toks, c):
+        return None  # “Q.” NPR said the photos showed …: a new sentence with its own report
+    if c == i:
+        ph = np_forward(toks, c + 1, cue)
+        if (ph is not None and ph.kind != "pronoun") or (ph is not None and c + 2 >= len(toks)):
+            return ph
+        if ph is not None and ph.kind == "pronoun":
+            return ph
+        return None
+    if toks[i].word[0].isupper() and toks[i].low in NOT_NAMES and (
+        toks[i].low not in PRONOUNS and toks[i].low not in TITLES
+    ):
+        return None
+    first = toks[i]
+    if not (first.cap or first.low in PRONOUNS or first.low in DETERMINERS or c - i <= 2):
+        return None
+    if first.low in _NOT_SUBJECT:
+        return None
+    ph = np_forward(toks, i, cue, c)
+    if ph is None:
+        return None
+    # The subject must be followed by the cue, an apposition, or adverbs and auxiliaries.
+    k = i + len(ph.words) if ph.kind != "description" else c
+    if ph.kind == "description":
+        return ph if c - i <= 12 else None
+    if k >= c:
+        return ph
+    if toks[k].word == "," or toks[k].word in ("—", "–", "--", "("):
+        return ph
+    gap = toks[k:c]
+    if all(t.low in ("has", "had", "later", "also", "then", "once", "would", "will", "again",
+                     "previously", "recently", "earlier", "have", "simply", "told", "was")
+           or (t.low.endswith("ly") and t.word[0].islower()) for t in gap):
+        return ph
+    return None
+
+
+_AFTER_CUE = frozenset({
+    ",", "in", "on", "at", "during", "after", "before", "to", "of", "while", "when", "last",
+    "this", "late", "earlier", "later", "recently", "afterward", "afterwards", "then",
+    "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "with", "from", "via", "by", "—", "–", "--", "(", ";",
+})
+
+
+def _ends_attribution(toks: list[Tok], c: int) -> bool:
+    """After “Q.” a cue only attributes when no new report follows it: "X said." or
+    "X said in a statement", not "X said the photos showed …"."""
+    rest = toks[c + 1:]
+    if len(rest) <= 3:
+        return True
+    k = 0
+    while k < len(rest) and k < 4 and (rest[k].cap or rest[k].low in DETERMINERS):
+        k += 1  # the inverted subject or the one told: said Mr. Smith / told the BBC
+    return k >= len(rest) or rest[k].low in _AFTER_CUE or rest[k].low in ("reporters",
+                                                                           "journalists")
+
+
+def _before_quote(toks: list[Tok]) -> Phrase | None:
+    """X said: “Q” / X told NPR that “Q” / according to X, “Q” / X said the plan was “Q”."""
+    c = find_cue(toks, 0, len(toks), last=True)
+    if c < 0:
+        return None
+    t = toks[c]
+    if t.low == "according":
+        return np_forward(toks, c + 2, "according to")
+    cue = t.word
+    nxt = c + 1
+    # "quoted X as saying": the one quoted is the speaker.
+    if t.low == "saying" and c >= 1 and toks[c - 1].low == "as":
+        for k in range(c - 2, -1, -1):
+            if toks[k].low in ("quoted", "quotes", "quoting", "cited", "cites"):
+                ph = np_forward(toks, k + 1, cue, c - 1)
+                if ph is not None:
+                    return ph
+                break
+    # Inverted: ", said X:" or at the frame's start "Said X:".
+    if (c == 0 or toks[c - 1].word in (",", ":")) and nxt < len(toks) and toks[nxt].cap and (
+        toks[nxt].low not in NOT_NAMES or toks[nxt].low in PRONOUNS
+    ) and not t.low.startswith(("tell", "told", "ask")):
+        ph = np_forward(toks, nxt, cue)
+        after = nxt + len(ph.words) if ph is not None else 0
+        if ph is not None and ph.kind == "name" and (
+            after >= len(toks) or toks[after].word in (",", ":", "—", "–")
+        ):
+            return ph
+    if t.low.endswith("ing") and (c == 0 or toks[c - 1].word == "," or
+                                  toks[c - 1].low in ("as", "after", "before", "by", "while",
+                                                      "when", "in", "without")):
+        return clause_subject(toks, c, cue)
+    return np_backward(toks, c, cue)
+
+
+class Local(NamedTuple):
+    """What the words around one quote say: a cue-backed phrase, a transcript label, or only the
+    subject of the quote's sentence (weak evidence, used when nothing better is found)."""
+
+    phrase: Phrase | None
+    label: str | None
+    subject: Phrase | None
+
+
+def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[Local]:
+    """For each span of one paragraph: the evidence about its speaker found around it."""
+    found: list[Local] = []
+    for n, span in enumerate(spans):
+        label = transcript_label(text, span)
+        if label is not None:
+            found.append(Local(None, label, None))
+            continue
+        nxt = spans[n + 1].start if n + 1 < len(spans) else pe
+        prev = spans[n - 1].end if n > 0 else ps
+        ph = subject = None
+        a, b = _post_frame(text, span, nxt, pe)
+        post = tokens(text, a, b)
+        if post:
+            ph = _dash_credit(text, a, post) or _after_quote(text, span, post)
+        if ph is None:
+            a, b = _pre_frame(text, span, prev, ps)
+            pre = tokens(text, a, b)
+            if pre:
+                ph = _before_quote(pre)
+            if ph is None:
+                a, b = _pre_frame(text, span, ps, ps)
+                subject = clause_subject(tokens(text, a, b), 10_000, "")
+                if subject is not None and subject.kind == "description":
+                    subject = None
+        found.append(Local(ph, None, subject))
+    return found
+
+
+def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
+    """“Q” ― Name: the credit line of quote collections and social-media round-ups."""
+    k = a
+    while k < len(text) and text[k] == " ":
+        k += 1
+    if k >= len(text) or text[k] not in "―—–-" or not toks or not toks[0].cap:
+        return None
+    ph = np_forward(toks, 0, "")
+    return ph if ph is not None and ph.kind == "name" else None
+
+
+def has_cue(text: str, start: int, end: int) -> bool:
+    return any(t.low in CUE_VERBS for t in tokens(text, start, end))

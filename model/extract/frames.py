@@ -1,0 +1,286 @@
+"""Reading the words around a quote: who is the subject of the speech verb beside it.
+
+A quote's attribution sits in its "frames": the words after it up to the end of the sentence
+(“Q,” X said. / “Q,” said X, the director of …) and the words before it back to the start of the
+sentence (X said: “Q” / X told NPR that “Q” / according to X, “Q”). These functions take a
+frame's tokens and return the noun phrase that speaks, or None. They never look further than
+their frame, so the cost per quote is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from model.extract.lexicon import (
+    CUE_VERBS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    WEAK_CUES,
+)
+
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*(?:\.(?=[\s,;:]|$))?|[,;:()]|—|–|--")
+_MAX_TOKENS = 60
+
+DETERMINERS = frozenset({
+    "a", "an", "the", "one", "another", "this", "that", "these", "those", "his", "her", "their",
+    "its", "our", "some", "several", "two", "three", "many", "other", "both", "most", "all",
+})
+_ADVERBIAL = frozenset({
+    "has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "once", "again",
+    "previously", "recently", "earlier", "would", "will", "did", "does", "do", "just",
+    "not", "never", "often", "still", "simply", "flatly", "repeatedly", "long", "since",
+    "ultimately", "reportedly", "too", "even", "first", "already", "been", "being",
+})
+_PREPOSITIONS = frozenset({
+    "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "as", "after", "before",
+    "like", "than", "into", "during", "over", "under", "without", "while", "when", "where",
+    "if", "because", "and", "or", "but",
+})
+_INTRO = frozenset({
+    "though", "although", "despite", "since", "unlike", "asked", "speaking", "later",
+    "meanwhile", "earlier", "then", "still", "yet", "instead", "also", "now", "last", "this",
+    "on", "at", "during", "after", "before", "following", "ahead",
+})
+_STOP_DESC = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
+
+
+class Tok(NamedTuple):
+    word: str
+    start: int
+    end: int
+    low: str  # lower case, without a final full stop
+    cap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaking noun phrase: kind is "name", "pronoun" or "description"."""
+
+    kind: str
+    words: tuple[str, ...]
+    start: int
+    cue: str
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        w = m.group()
+        out.append(Tok(w, m.start(), m.end(), w.rstrip(".").lower(), w[0].isupper()))
+        if len(out) >= _MAX_TOKENS:
+            break
+    return out
+
+
+def is_cue(tok: Tok) -> bool:
+    return tok.low in CUE_VERBS
+
+
+def _is_name_word(tok: Tok) -> bool:
+    return tok.cap and (tok.low not in NOT_NAMES or tok.low in TITLES)
+
+
+def _name_forward(toks: list[Tok], i: int) -> int:
+    """End index of a capitalised run (titles, initials, particles) starting at i."""
+    k = i
+    while k < len(toks) and (_is_name_word(toks[k]) or (
+        k > i and toks[k].low in ("de", "van", "von", "bin", "al", "da", "del", "la")
+        and k + 1 < len(toks) and toks[k + 1].cap
+    )):
+        k += 1
+        if toks[k - 1].word.endswith(("'s", "’s")):
+            break
+    return k
+
+
+def np_forward(toks: list[Tok], i: int, cue: str, stop: int | None = None) -> Phrase | None:
+    """The noun phrase starting at toks[i] (a name, a pronoun or a description)."""
+    stop = len(toks) if stop is None else stop
+    if i >= stop:
+        return None
+    t = toks[i]
+    if t.low in PRONOUNS:
+        return Phrase("pronoun", (t.low,), t.start, cue)
+    if _is_name_word(t):
+        k = _name_forward(toks, i)
+        k = min(k, stop)
+        words = tuple(x.word for x in toks[i:k])
+        if words and not words[-1].endswith(("'s", "’s")):
+            if k < stop and toks[k].word[0].islower() and (
+                toks[k].low in ROLE_NOUNS or toks[k].low.rstrip("s") in ROLE_NOUNS
+            ):
+                # "White House spokesman Josh Earnest" / "State Department officials"
+                return _description(toks, i, cue, stop)
+            return Phrase("name", words, t.start, cue)
+        return _description(toks, i, cue, stop)
+    return _description(toks, i, cue, stop)
+
+
+def _description(toks: list[Tok], i: int, cue: str, stop: int) -> Phrase | None:
+    """A descriptive noun phrase: "a senior State Department official", "sources close to X"."""
+    k = i
+    words: list[str] = []
+    while k < stop and len(words) < 10:
+        t = toks[k]
+        if t.word in ",;:()—–--" or is_cue(t) or t.low in _STOP_DESC:
+            break
+        if t.low in _ADVERBIAL and words:
+            break
+        words.append(t.word)
+        k += 1
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    while words and words[-1].lower() in _PREPOSITIONS:
+        words.pop()
+    if not words:
+        return None
+    # A name after a role ("spokesman Josh Earnest", "9/11 widow Terry Strada") is the speaker.
+    caps = [j for j, w in enumerate(words) if w[0].isupper()]
+    if caps and not words[0][0].isupper() and caps[-1] == len(words) - 1:
+        run_start = caps[-1]
+        while run_start - 1 in caps:
+            run_start -= 1
+        run = words[run_start:]
+        if run_start > 0 and words[run_start - 1][0].islower() and (
+            words[run_start - 1].lower() in _ROLE_BEFORE_NAME
+            or (len(run) >= 2 and not any(w.lower() in ORG_WORDS for w in run))
+        ) and words[run_start - 1].lower() not in _PREPOSITIONS:
+            return Phrase("name", tuple(run), toks[i].start, cue)
+    return Phrase("description", tuple(words), toks[i].start, cue)
+
+
+_ROLE_BEFORE_NAME = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "senator", "president", "leader",
+    "director", "minister", "official", "chairman", "chairwoman", "candidate", "nominee",
+    "governor", "mayor", "manager", "adviser", "advisor", "aide", "host", "anchor", "chief",
+    "economist", "analyst", "expert", "professor", "attorney", "lawyer", "strategist", "author",
+    "founder", "executive", "ceo", "commentator", "pollster", "representative", "congressman",
+    "congresswoman", "judge", "general", "coach", "activist", "mate", "wife", "husband",
+    "daughter", "son", "mother", "father", "rival", "opponent", "challenger", "incumbent",
+})
+
+
+def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
+    """The subject ending just before toks[c] (the cue): "X said", "the official told"."""
+    k = c - 1
+    while k >= 0 and (toks[k].low in _ADVERBIAL or (
+        toks[k].low.endswith("ly") and toks[k].word[0].islower() and len(toks[k].low) > 4
+    )):
+        k -= 1
+    if k < 0:
+        return None
+    t = toks[k]
+    if t.word in (",", "—", "–", "--", ")"):
+        # "One of the experts, Jeffrey Lewis, told": a name set off in apposition speaks.
+        j = k - 1
+        while j >= 0 and _is_name_word(toks[j]):
+            j -= 1
+        if j < k - 1 and (j < 0 or toks[j].word in (",", "—", "–", "--", "(")) and j >= 0:
+            return Phrase("name", tuple(x.word for x in toks[j + 1:k]), toks[j + 1].start, cue)
+        return clause_subject(toks, c, cue)
+    if t.low in PRONOUNS:
+        return Phrase("pronoun", (t.low,), t.start, cue)
+    if _is_name_word(t):
+        j = k
+        while j - 1 >= 0 and (_is_name_word(toks[j - 1]) or toks[j - 1].low in (
+            "de", "van", "von", "bin", "al", "da", "del", "la"
+        )) and not toks[j - 1].word.endswith(("'s", "’s")):
+            j -= 1
+        if j - 1 >= 0 and toks[j - 1].word[0].islower() and toks[j - 1].low not in _PREPOSITIONS \
+                and toks[j - 1].low not in DETERMINERS and toks[j - 1].low in _ROLE_BEFORE_NAME:
+            pass  # "spokesman Josh Earnest said": the name is the speaker
+        return Phrase("name", tuple(x.word for x in toks[j:k + 1]), toks[j].start, cue)
+    if t.word[0].islower() and t.low not in _PREPOSITIONS and t.low not in DETERMINERS:
+        j = k
+        while j - 1 >= 0 and len(toks) and k - j < 6:
+            w = toks[j - 1]
+            if w.word in ",;:()—–--" or is_cue(w) or w.low in _STOP_DESC:
+                break
+            if w.low in DETERMINERS:
+                j -= 1
+                break
+            if w.low in _PREPOSITIONS and w.low not in ("of", "for", "at", "with", "from"):
+                break
+            if w.low in PRONOUNS:
+                break
+            j -= 1
+        words = [x.word for x in toks[j:k + 1]]
+        while words and words[0].lower() in DETERMINERS | _PREPOSITIONS:
+            words.pop(0)
+        if words:
+            if words[0][0].isupper() and words[0].endswith(("'s", "’s")) and len(words) == 1:
+                return Phrase("name", (words[0],), toks[j].start, cue)
+            return Phrase("description", tuple(words), toks[j].start, cue)
+    return None
+
+
+def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:
+    """The first noun phrase of the clause holding toks[c]: the subject before an apposition."""
+    c = min(c, len(toks))
+    start = 0
+    for k in range(c - 1, -1, -1):
+        if toks[k].word in (";",):
+            start = k + 1
+            break
+    if start < c and (toks[start].low in _PREPOSITIONS or toks[start].low in _INTRO):
+        # A fronted adverbial ("In a statement Tuesday, X said"): the subject follows its comma.
+        for k in range(start, c):
+            if toks[k].word == ",":
+                start = k + 1
+                break
+    k = start
+    while k < c:
+        t = toks[k]
+        if t.low in PRONOUNS and t.low not in ("him", "her"):
+            return Phrase("pronoun", (t.low,), t.start, cue)
+        if _is_name_word(t) or t.low in DETERMINERS:
+            ph = np_forward(toks, k, cue, c)
+            if (ph is not None and ph.kind != "description") or (
+                ph is not None and t.low in DETERMINERS
+            ):
+                return ph
+        if t.word == ",":
+            k += 1
+            continue
+        k += 1
+    return None
+
+
+def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
+    """Index of the first (or last) cue word in toks[start:stop], or -1."""
+    rng = range(stop - 1, start - 1, -1) if last else range(start, stop)
+    for k in rng:
+        t = toks[k]
+        if t.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+            return k
+        if t.low in CUE_VERBS and t.word[0].islower():
+            if t.low in WEAK_CUES and not _weak_ok(toks, k):
+                continue
+            if k > 0 and (toks[k - 1].low in DETERMINERS or toks[k - 1].low in _NOUN_BEFORE):
+                continue  # "his comments", "the claims": a noun, not a verb
+            return k
+    return -1
+
+
+_NOUN_BEFORE = frozenset({"of", "in", "by", "to", "for", "with", "on", "at", "from", "and"})
+
+
+def _weak_ok(toks: list[Tok], k: int) -> bool:
+    """A weak cue ("point", "add", "continue") counts beside the quote or with its particle."""
+    t = toks[k]
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    if t.low.startswith("point"):
+        return nxt == "out" or nxt == "ed"
+    return k == len(toks) - 1 or nxt in (",", ":", "that", "in", "on", "to", "of", ".", "as") or (
+        k > 0 and toks[k - 1].word == ","
+    ) or k <= 3
+
+
+def source_noun_near(toks: list[Tok], c: int) -> bool:
+    return any(t.low in SOURCE_NOUNS for t in toks[max(0, c - 4):c + 4])

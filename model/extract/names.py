@@ -1,0 +1,286 @@
+"""Who the article names, and which full name a surname, titled form or pronoun stands for.
+
+News writing introduces a person once in full (President Donald Trump, Jeffrey Lewis) and then
+uses the surname, a titled form or a pronoun. `NameIndex` reads every capitalised run of the
+article once, keeps the full names in order of appearance, guesses each one's gender from titles
+and the pronouns that follow it, and answers "who is Lewis / Mr. Trump / he, here?".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES, NOT_NAMES, ORG_WORDS, TITLES
+
+# A capitalised word (with inner apostrophes and hyphens: O'Brien, Holtz-Eakin) or an initial.
+_CAP = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ][\w'’\-]*)\.?")
+_PARTICLES = frozenset({
+    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "ter",
+    "ten", "el", "ibn", "dos", "das",
+})
+_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_SALIENT = 3
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+@dataclass(slots=True)
+class Person:
+    """One named speaker candidate: the fullest form seen and every other form used."""
+
+    name: str
+    first_seen: int
+    is_org: bool = False
+    gender: str | None = None
+    votes: dict[str, int] = field(default_factory=dict)
+    forms: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: Person
+    form: str
+
+
+def _clean_token(tok: str) -> str:
+    if tok.endswith(("'s", "’s")):
+        return tok[:-2]
+    return tok.rstrip("'’")
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, name) of a capitalised run: President Donald Trump -> President, Donald Trump."""
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].rstrip(".").lower() in TITLES:
+        k += 1
+    return tokens[:k], tokens[k:]
+
+
+def is_org_like(tokens: list[str]) -> bool:
+    if any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
+        return True
+    return len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper()
+
+
+class NameIndex:
+    """Names in one article, in text order, with the rules that resolve short forms."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.mentions: list[Mention] = []
+        self._starts: list[int] = []
+        self._by_full: dict[str, Person] = {}
+        self._by_part: dict[str, list[Person]] = {}
+        self._quoted = quoted
+        self._read()
+
+    # -- reading the article -------------------------------------------------------------
+    def _runs(self) -> list[tuple[int, int, list[str]]]:
+        """Maximal runs of capitalised words (joined by one space or a name particle)."""
+        text = self.text
+        runs: list[tuple[int, int, list[str]]] = []
+        cur: list[str] = []
+        cs = ce = -1
+        for m in _CAP.finditer(text):
+            s, e = m.span()
+            tok = m.group()
+            if tok.endswith(".") and not _keeps_dot(tok):
+                tok = tok[:-1]
+                e -= 1
+            if cur:
+                gap = text[ce:s]
+                joined = gap == " " or (
+                    gap.startswith(" ") and gap.endswith(" ")
+                    and gap.strip().lower() in _PARTICLES
+                )
+                if joined and not cur[-1].endswith(("'s", "’s")):
+                    cur.append(tok)
+                    ce = e
+                    continue
+                runs.append((cs, ce, cur))
+            cur, cs, ce = [tok], s, e
+        if cur:
+            runs.append((cs, ce, cur))
+        return runs
+
+    def _read(self) -> None:
+        for s, e, raw in self._runs():
+            tokens = raw
+            # A sentence-initial function word or a weekday is not part of the name.
+            while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
+                tokens[0].rstrip(".").lower() not in TITLES
+            ):
+                s += len(tokens[0]) + 1
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            tokens = [_clean_token(t) for t in tokens]
+            if not tokens[-1]:
+                continue
+            self._add(s, e, tokens)
+        self._guess_genders()
+
+    def _add(self, s: int, e: int, tokens: list[str]) -> None:
+        titles, name = split_title(tokens)
+        if not name:
+            return
+        while len(name) > 1 and name[-1].rstrip(".").lower() in _SUFFIXES:
+            name = name[:-1]
+        if len(name) == 1 and not titles and name[0].rstrip(".").lower() in NOT_NAMES:
+            return
+        org = is_org_like(name) and not titles
+        if org and len(name) == 1 and name[0].lower() in self._by_part:
+            org = False  # a surname in capitals, as transcripts print speakers
+        person = self._lookup(name, org)
+        if person is None:
+            if len(name) == 1 and not titles and not org:
+                return  # a lone capitalised word of unknown kind (a place, a month, a brand)
+            person = Person(" ".join(name), s, is_org=org)
+            self._by_full[person.name.lower()] = person
+            if not org:
+                for part in (name[-1], name[0]):
+                    self._by_part.setdefault(part.lower(), []).append(person)
+        form = " ".join(tokens)
+        if form != person.name and form not in person.forms:
+            person.forms.append(form)
+        for t in titles:
+            low = t.rstrip(".").lower()
+            person.roles.add(low)
+            g = TITLES.get(low)
+            if g:
+                person.votes[g] = person.votes.get(g, 0) + 3
+        self.mentions.append(Mention(s, e, person, form))
+        self._starts.append(s)
+
+    def _lookup(self, name: list[str], org: bool) -> Person | None:
+        full = " ".join(name).lower()
+        if full in self._by_full:
+            return self._by_full[full]
+        if org:
+            return None
+        if len(name) == 1:
+            cands = self._by_part.get(full)
+            if cands:
+                return _prefer_surname(cands, full)
+            return None
+        # "Donald J. Trump" after "Donald Trump": same first and last name.
+        for p in self._by_part.get(name[-1].lower(), ()):
+            parts = p.name.split()
+            if parts[-1].lower() == name[-1].lower() and parts[0].lower() == name[0].lower():
+                return p
+        return None
+
+    def _guess_genders(self) -> None:
+        """A pronoun right after a person's mention votes for that person's gender."""
+        starts = self._starts
+        for m in _PRONOUN.finditer(self.text):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0:
+                continue
+            ment = self.mentions[k]
+            if ment.person.is_org or m.start() - ment.end > 120:
+                continue
+            g = "f" if m.group()[0] in "sShH" and m.group().lower().startswith(("she", "her")) \
+                else "m"
+            ment.person.votes[g] = ment.person.votes.get(g, 0) + 1
+        for p in self._by_full.values():
+            for role in p.roles:
+                if role in FEMALE_ROLES:
+                    p.votes["f"] = p.votes.get("f", 0) + 3
+                elif role in MALE_ROLES:
+                    p.votes["m"] = p.votes.get("m", 0) + 3
+            if p.votes:
+                m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
+                p.gender = "m" if m_ > f_ else "f" if f_ > m_ else None
+
+    # -- answering questions -------------------------------------------------------------
+    def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
+        """Full name and other forms for a name as written at offset `at`."""
+        _titles, name = split_title([_clean_token(t) for t in tokens])
+        if not name:
+            return " ".join(tokens), ()
+        while len(name) > 1 and name[-1].rstrip(".").lower() in _SUFFIXES:
+            name = name[:-1]
+        key = " ".join(name).lower()
+        person = self._by_full.get(key)
+        if person is None and len(name) == 1:
+            cands = self._by_part.get(key)
+            if cands:
+                person = _prefer_surname(cands, key)
+        if person is None and len(name) > 1:
+            person = self._lookup(name, False)
+        if person is None:
+            return " ".join(name), ()
+        return person.name, tuple(f for f in person.forms if f != person.name)
+
+    def person_named(self, word: str) -> Person | None:
+        """The person a transcript label (WALLACE:) or lone surname stands for."""
+        key = word.lower()
+        cands = self._by_part.get(key)
+        if cands:
+            return _prefer_surname(cands, key)
+        return self._by_full.get(key)
+
+    def antecedent(
+        self, at: int, gender: str | None, role: str | None = None, speaker: str | None = None
+    ) -> Person | None:
+        """The person a pronoun (or "the president") at offset `at` most likely stands for.
+
+        The latest fitting mention wins, unless the speaker of the quotes just before is among
+        the last few fitting people: "he said" continues with the one already speaking more
+        often than it turns to someone merely mentioned in passing.
+        """
+        first: Person | None = None
+        fitting: list[Person] = []
+        for p in self._fitting(at, gender, role):
+            if first is None:
+                first = p
+                if speaker is None or p.name == speaker:
+                    return p
+            if p not in fitting:
+                fitting.append(p)
+            if p.name == speaker:
+                return p
+            if len(fitting) >= _SALIENT:
+                break
+        return first
+
+    def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Person]:
+        k = bisect.bisect_left(self._starts, at) - 1
+        seen = 0
+        while k >= 0 and seen < 40:
+            ment = self.mentions[k]
+            k -= 1
+            p = ment.person
+            if p.is_org or self._inside_quote(ment.start):
+                continue
+            seen += 1
+            if role is not None:
+                if role in p.roles:
+                    yield p
+                continue
+            if gender in ("m", "f") and p.gender not in (None, gender):
+                continue
+            yield p
+
+    def _inside_quote(self, pos: int) -> bool:
+        q = self._quoted
+        i = bisect.bisect_right(q, (pos, 1 << 62)) - 1
+        return i >= 0 and q[i][0] <= pos < q[i][1]
+
+
+def _prefer_surname(cands: list[Person], key: str) -> Person:
+    """Among people sharing a name part, one whose surname it is; the first introduced wins, as
+    an article names its main figure first and relatives or namesakes later."""
+    by_last = [p for p in cands if p.name.split()[-1].lower() == key]
+    return (by_last or cands)[0]
+
+
+def _keeps_dot(tok: str) -> bool:
+    core = tok[:-1]
+    return len(core) == 1 or core.lower() in TITLES or core.lower() in _SUFFIXES

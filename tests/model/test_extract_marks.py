@@ -1,0 +1,122 @@
+"""Quotation marks of every house style, and the apostrophes and inch marks that are not quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.extract import extract_quotes
+
+
+def texts(text: str) -> list[str]:
+    quotes = extract_quotes(text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return [q.text for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She said “we will win” today.", ["we will win"]),
+        ('She said "we will win" today.', ["we will win"]),
+        ("She said ‘we will win’ today.", ["we will win"]),
+        ("She said 'we will win' today.", ["we will win"]),
+        ("Elle a dit « nous gagnerons » hier.", [" nous gagnerons "]),
+        ("She said ''we will win'' today.", ["we will win"]),
+        ("She said ``we will win'' today.", ["we will win"]),
+        ("She said ”we will win” today.", ["we will win"]),
+        ("She said “we will win\" today.", ["we will win"]),
+    ],
+)
+def test_every_house_style_of_marks(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_single_marks_nested_in_double_stay_inside_the_outer_quote() -> None:
+    text = "“He told me ‘no way’ and left,” she said."
+    assert texts(text) == ["He told me ‘no way’ and left,"]
+
+
+def test_double_marks_nested_in_single_ones_british_style() -> None:
+    text = "'He called it \"nonsense\" at once,' she said."
+    assert texts(text) == ['He called it "nonsense" at once,']
+
+
+def test_sentences_run_together_without_a_space() -> None:
+    text = 'He agreed."It is done," he said."We move on."'
+    assert texts(text) == ["It is done,", "We move on."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They don't know what Kim's aides want.",
+        "It was the leaders' meeting of the year, held in the '90s.",
+        "He played rock 'n' roll all night.",
+        "The centre is 6'2\" tall and weighs a lot.",
+        "Kids' shows and 'em all, 'til dawn.",
+    ],
+)
+def test_apostrophes_and_inches_are_not_marks(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_apostrophes_inside_a_single_quoted_quote() -> None:
+    text = "'We don't accept the leaders' plan,' the minister said."
+    assert texts(text) == ["We don't accept the leaders' plan,"]
+
+
+def test_a_quote_never_crosses_a_paragraph_and_unclosed_runs_to_its_end() -> None:
+    text = "“First part of it\n\nShe left the room."
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["First part of it"]
+    assert quotes[0].paragraph == 0
+
+
+def test_quote_reopened_over_paragraphs_is_one_quote_per_paragraph_same_speaker() -> None:
+    text = (
+        "Maria Lopez, the mayor, said: “We will rebuild the bridge.\n\n"
+        "“It will take two years.\n"
+        "“And it will be paid for.”\n\n"
+        "The council meets on Monday."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "We will rebuild the bridge.", "It will take two years.", "And it will be paid for.",
+    ]
+    assert [q.paragraph for q in quotes] == [0, 1, 2]
+    assert {q.speaker for q in quotes} == {"Maria Lopez"}
+
+
+def test_a_quote_split_by_its_attribution_is_two_quotes_with_one_speaker() -> None:
+    text = "“We are ready,” Tom Berg said. “We have been ready for weeks.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["We are ready,", "We have been ready for weeks."]
+    assert [q.speaker for q in quotes] == ["Tom Berg", "Tom Berg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She appeared on “Meet the Voters” last Sunday.",
+        "The ship, dubbed “Sea Hawk,” left port on Monday.",
+        "His fans call themselves the “Night Owls” online.",
+        "The novel, titled “a quiet winter”, sold well.",
+    ],
+)
+def test_titles_nicknames_and_names_of_things_are_not_quotes(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_partial_and_scare_quotes_are_quotes() -> None:
+    text = "The agency said the site was 'rapidly rebuilding' and called it a “real threat”."
+    assert texts(text) == ["rapidly rebuilding", "real threat"]
+
+
+def test_hostile_text_of_unmatched_marks_and_apostrophes_finishes() -> None:
+    """10 MB in one paragraph: a backtracking regex or a quadratic loop would never finish."""
+    unit = "He said “we don't ‘stop in the '90s « and the leaders' \"deal 6'2\" "
+    text = unit * (10_000_000 // len(unit))
+    quotes = extract_quotes(text)
+    assert len(quotes) <= 2
+    assert all(text[q.start:q.end] == q.text for q in quotes)
