@@ -27,6 +27,12 @@ from model.importing.detect import (
 from model.importing.parsed import Parsed
 from model.importing.reading import DEFAULT_MAX_BYTES, UnreadableFile, decode, read_bytes
 from model.importing.report import FileResult, ImportReport
+from model.importing.search_index import (
+    BULK_MIN_FILES,
+    index_deferred,
+    repair_search_index,
+    worth_deferring,
+)
 from model.ingest import Ingestor, content_hash, find_duplicate
 
 Progress = Callable[[int, int, Path], None]
@@ -36,6 +42,9 @@ Progress = Callable[[int, int, Path], None]
 class ImportOptions:
     outlet: str | None = None  # files every article under this outlet, whatever the source says
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Imports of at least this many files, into a store holding fewer articles than that,
+    # rebuild the full-text index once at the end instead of updating it per row.
+    bulk_index_min_files: int = BULK_MIN_FILES
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -205,7 +214,10 @@ def iter_import(
 
     Stops between files once `cancelled()` is true; what was stored stays stored.
     """
-    with FileImporter(sessions, options or ImportOptions()) as importer:
+    options = options or ImportOptions()
+    repair_search_index(sessions)
+    bulk = worth_deferring(sessions, len(files), options.bulk_index_min_files)
+    with index_deferred(sessions, bulk), FileImporter(sessions, options) as importer:
         for path in files:
             if cancelled is not None and cancelled():
                 return
@@ -229,17 +241,17 @@ def import_paths(
     files = expand_paths(paths)
     report = ImportReport()
     total = len(files)
-    with FileImporter(sessions, options or ImportOptions()) as importer:
-        for done, path in enumerate(files):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            if progress is not None:
-                progress(done, total, path)
-            result = importer.import_file(path)
-            report.add(result)
-            if on_result is not None:
-                on_result(result)
+    stopped = cancelled or (lambda: False)
+    if progress is not None and total:
+        progress(0, total, files[0])
+    for result in iter_import(sessions, files, options, stopped):
+        report.add(result)
+        if on_result is not None:
+            on_result(result)
+        done = len(report.results)
+        if progress is not None and done < total and not stopped():
+            progress(done, total, files[done])
+    report.cancelled = len(report.results) < total
     if progress is not None and not report.cancelled:
         progress(total, total, Path())
     return report
