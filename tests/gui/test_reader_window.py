@@ -94,8 +94,18 @@ def test_ctrl_f_finds_within_the_article(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.article.find_bar.isVisible()
     qtbot.keyClicks(window.article.find_bar.field, "satellite")
-    assert window.article.text.textCursor().selectedText().lower() == "satellite"
+    text = window.article.text
+    assert text.textCursor().selectedText().lower() == "satellite"
     assert "match" in window.article.find_bar.status.text()
+    first = text.textCursor().selectionStart()
+    qtbot.keyClick(window.article.find_bar.field, Qt.Key.Key_Return)
+    second = text.textCursor().selectionStart()
+    assert second > first
+    qtbot.keyClick(window.article.find_bar.field, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ShiftModifier)
+    assert text.textCursor().selectionStart() == first
+    qtbot.keyClick(window.article.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.article.find_bar.isVisible()
 
 
 def test_hovering_a_quote_names_its_speaker(window):
