@@ -6,14 +6,15 @@ an ImportWorker on a one-thread pool, so two imports never write at once (a seco
 its turn). The controller holds only paths, counts and frozen result records.
 
 Signals:
-    articles_imported(): some articles were stored since the last emission (at most a few times
-        a second while files land, and once more at the end): refresh the outlet list.
+    articles_imported(): some articles were stored since the last emission (at most once a
+        second while files land, and once more at the end): refresh the outlet list.
     finished(object): the import ended (done or cancelled); carries the ImportReport.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,7 @@ FILE_FILTER = (
     "Articles (*.txt *.html *.htm *.xml *.rss *.atom *.jsonl *.ndjson *.json *.csv *.tsv *.src);;"
     "All files (*)"
 )
-_REFRESH_SECONDS = 0.3
+_REFRESH_SECONDS = 1.0
 
 
 class ImportProgressDialog(QDialog):
@@ -98,8 +99,10 @@ class ImportController(QObject):
     articles_imported = Signal()
     finished = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget,
+    def __init__(self, store: Store | Callable[[], Store], parent: QWidget,
                  options: ImportOptions | None = None) -> None:
+        """`store` may be a callable giving the store when an import starts, for a window whose
+        store opens after it is shown (`lambda: hub.store`)."""
         super().__init__(parent)
         self.store = store
         self.window = parent
@@ -123,21 +126,17 @@ class ImportController(QObject):
     # --- starting -------------------------------------------------------------------------
 
     @Slot()
-    def choose_and_import(self, folder: bool = False) -> None:
-        """Asks for files (or, with `folder`, one folder) and imports what the user picked."""
-        if folder:
-            chosen = QFileDialog.getExistingDirectory(self.window, "Import a folder")
-            paths = [Path(chosen)] if chosen else []
-        else:
-            names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "",
-                                                    FILE_FILTER)
-            paths = [Path(n) for n in names]
-        if paths:
-            self.import_paths(paths)
+    def choose_and_import(self) -> None:
+        """Asks for one or more files and imports them (File › Import…)."""
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", FILE_FILTER)
+        self.import_paths([Path(n) for n in names])
 
     @Slot()
     def choose_folder_and_import(self) -> None:
-        self.choose_and_import(folder=True)
+        """Asks for a folder and imports everything in it (File › Import Folder…)."""
+        chosen = QFileDialog.getExistingDirectory(self.window, "Import a folder")
+        if chosen:
+            self.import_paths([Path(chosen)])
 
     def import_paths(self, paths: list[Path]) -> None:
         """Starts importing, or queues the paths behind the import already running."""
@@ -187,7 +186,16 @@ class ImportController(QObject):
     # --- the running job ------------------------------------------------------------------
 
     def _start(self, paths: list[Path]) -> None:
-        worker = ImportWorker(self.store, paths, self.options)
+        try:
+            store = self.store() if callable(self.store) else self.store
+        except RuntimeError as exc:  # the window's store is not open (yet)
+            from model.importing import FileResult as Result
+            from model.importing import ImportReport as Report
+
+            report = Report([Result(p, "failed", error=f"not imported: {exc}") for p in paths])
+            self._on_finished(report)
+            return
+        worker = ImportWorker(store, paths, self.options)
         worker.signals.progress.connect(self.progress.set_progress)
         worker.signals.file_done.connect(self._on_file_done)
         worker.signals.finished.connect(self._on_finished)

@@ -157,3 +157,18 @@ def test_file_menu_choice_imports_the_chosen_files_or_folder(
         controller.choose_folder_and_import()
     assert (second.args[0].articles, second.args[0].duplicates) == (1, 2)
     assert stored_articles(store) == 3
+
+
+def test_store_given_as_a_callable_and_not_open_yet_fails_each_file_with_a_reason(
+    qtbot, parent, tmp_path
+):
+    def no_store():
+        raise RuntimeError("no store is open yet")
+
+    controller = ImportController(no_store, parent)
+    controller.show_report = False
+    with qtbot.waitSignal(controller.finished, timeout=5_000) as blocker:
+        controller.import_paths([tmp_path / "a.txt"])
+    [result] = blocker.args[0].results
+    assert (result.status, result.error) == ("failed", "not imported: no store is open yet")
+    assert not controller.is_running
