@@ -6,6 +6,7 @@ to start over, and the read queries for the Statements view, the heat map and `c
 
 from model.statements.diff import ALTERED, DISPUTED, FLAGS, TRUNCATED, DiffOp
 from model.statements.grouping import (
+    ensure_statement_of_quote,
     forget_quotes,
     group_new_quotes,
     refresh_statements,
@@ -36,6 +37,7 @@ __all__ = [
     "StatementSummary",
     "Version",
     "count_statements",
+    "ensure_statement_of_quote",
     "forget_quotes",
     "group_new_quotes",
     "list_statements",

@@ -337,3 +337,16 @@ def ungrouped_quote_ids(session: Session) -> list[int]:
             .order_by(Quote.id)
         )
     )
+
+
+def ensure_statement_of_quote(session: Session, quote_id: int) -> int | None:
+    """The statement of a quote, grouping it first if no grouping has seen it yet."""
+    sid = session.scalar(
+        select(QuoteStatement.statement_id).where(QuoteStatement.quote_id == quote_id)
+    )
+    if sid is None:
+        group_new_quotes(session, [quote_id])
+        sid = session.scalar(
+            select(QuoteStatement.statement_id).where(QuoteStatement.quote_id == quote_id)
+        )
+    return sid

@@ -1,0 +1,117 @@
+"""The speakers × outlets heat map: which outlet quotes whom, and how often.
+
+Cells are shaded from the base colour towards the palette's highlight by their heat, with the
+count drawn in whichever of the two text colours reads better on that shade, so the grid works
+in light and dark schemes. Clicking a cell asks for that cell's quotes.
+
+Signals:
+    cell_activated(list): the ids of the quotes behind a clicked cell (speaker, outlet).
+    cell_chosen(int, int): the speaker id and outlet id of a clicked cell.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.heatmap_model import HEAT_ROLE, HeatMapModel
+
+if TYPE_CHECKING:
+    from gui.store_hub import StoreHub
+
+
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+class HeatDelegate(QStyledItemDelegate):
+    """Paints a cell's heat as its background, and its count readable on top."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        heat = float(index.data(HEAT_ROLE) or 0.0)
+        pal = option.palette  # type: ignore[attr-defined]
+        base = pal.color(QPalette.ColorRole.Base)
+        hot = pal.color(QPalette.ColorRole.Highlight)
+        fill = blend(base, hot, 0.15 + 0.85 * heat) if heat else base
+        rect = option.rect  # type: ignore[attr-defined]
+        painter.save()
+        painter.fillRect(rect, fill)
+        if option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[attr-defined]
+            painter.setPen(pal.color(QPalette.ColorRole.Text))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text:
+            ink = QColor("#000000") if fill.lightnessF() > 0.55 else QColor("#ffffff")
+            painter.setPen(ink)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(text))
+        painter.restore()
+
+
+class HeatMapView(QWidget):
+    cell_activated = Signal(list)
+    cell_chosen = Signal(int, int)
+
+    def __init__(self, hub: StoreHub, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hub = hub
+        self.model = HeatMapModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(HeatDelegate(self.table))
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.table.clicked.connect(self._on_clicked)
+        self.table.activated.connect(self._on_clicked)
+        self._hub.articles_changed.connect(self.populate)
+
+    @Slot()
+    def populate(self) -> None:
+        """Reads the grid again (after an import, or when the view is first shown)."""
+        from model.statements import speaker_outlet_counts
+
+        if self._hub.is_open:
+            self.model.set_grid(self._hub.read(speaker_outlet_counts))
+
+    def activate_cell(self, row: int, column: int) -> list[int]:
+        """The quotes of a cell, announced as if it were clicked."""
+        from model.statements import quotes_for_cell
+
+        cell = self.model.cell(row, column)
+        if cell is None:
+            return []
+        speaker_id, outlet_id, _n = cell
+        ids = self._hub.read(quotes_for_cell, speaker_id, outlet_id)
+        self.cell_chosen.emit(speaker_id, outlet_id)
+        self.cell_activated.emit(ids)
+        return ids
+
+    @Slot(QModelIndex)
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.activate_cell(index.row(), index.column())
