@@ -6,6 +6,7 @@ entry point the command line and the window use.
 
 from model.importing.pipeline import ImportOptions, expand_paths, import_paths, iter_import
 from model.importing.report import FileResult, ImportReport
+from model.importing.search_index import repair_search_index
 
 __all__ = [
     "FileResult",
@@ -14,4 +15,5 @@ __all__ = [
     "expand_paths",
     "import_paths",
     "iter_import",
+    "repair_search_index",
 ]

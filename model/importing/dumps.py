@@ -120,6 +120,12 @@ def read_jsonl(path: Path, text: str, encoding: str) -> Parsed:
             raise UnreadableFile(f"not valid JSON ({exc})") from None
         records = [r for r in data if isinstance(r, dict)] if isinstance(data, list) else []
         return _collect(records, path, "json", encoding, warnings)
+    try:  # one record, perhaps spread over many lines; JSON Lines stop at "Extra data"
+        single = json.loads(stripped)
+    except json.JSONDecodeError:
+        single = None
+    if isinstance(single, dict):
+        return _collect([single], path, "json", encoding, warnings)
     records, bad = [], []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():

@@ -238,3 +238,11 @@ def test_pages_and_feeds_are_read_without_touching_the_network(tmp_path, monkeyp
     assert parse_file(page, OPTIONS).format == "html"
     feed = copy("feeds/rbren__heise.atom", tmp_path)
     assert len(parse_file(feed, OPTIONS).articles) == 15
+
+
+def test_single_pretty_printed_json_record_is_one_article(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"headline": "Solo", "article": "“Alone,” he said."}, indent=2),
+                    encoding="utf-8")
+    [art] = parse_file(path, OPTIONS).articles
+    assert (art.title, art.text) == ("Solo", "“Alone,” he said.")
