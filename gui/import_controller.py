@@ -87,6 +87,11 @@ class ImportProgressDialog(QDialog):
     def set_counts(self, articles: int, failed: int) -> None:
         self.counts.setText(f"{articles} articles stored, {failed} files failed")
 
+    def reject(self) -> None:
+        """Escape or the title bar's close button cancel, as they do in QProgressDialog."""
+        if self.cancel_button.isEnabled():
+            self._on_cancel()
+
     @Slot()
     def _on_cancel(self) -> None:
         self.cancel_button.setEnabled(False)

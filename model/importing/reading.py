@@ -20,12 +20,16 @@ class Decoded:
     encoding: str
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.3g} MB" if n >= 1_000_000 else f"{n / 1e3:.3g} KB"
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing one over the limit before reading it all into memory."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise UnreadableFile(f"{size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:g} MB")
+            raise UnreadableFile(f"{_size(size)}, over the limit of {_size(max_bytes)}")
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
@@ -37,7 +41,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except OSError as exc:
         raise UnreadableFile(exc.strerror or str(exc)) from None
     if len(data) > max_bytes:  # it grew while we looked
-        raise UnreadableFile(f"over the limit of {max_bytes / 1e6:g} MB")
+        raise UnreadableFile(f"over the limit of {_size(max_bytes)}")
     if not data.strip():
         raise UnreadableFile("empty file")
     return data
@@ -107,4 +111,13 @@ def decode(data: bytes) -> Decoded:
         if (match.encoding == "cp1252" and match.chaos == best.chaos
                 and match.coherence == best.coherence):
             best = match
-    return Decoded(str(best), best.encoding)
+    text = str(best)
+    if best.encoding != "cp1252":
+        # The detector folds code pages that decode these bytes alike into one, named after
+        # whichever came first (cp1250 for French); name the common one when it reads the same.
+        try:
+            if data.decode("cp1252") == text:
+                return Decoded(text, "cp1252")
+        except UnicodeDecodeError:
+            pass
+    return Decoded(text, best.encoding)
