@@ -22,7 +22,7 @@ from model.extract.frames import (
     np_forward,
     tokens,
 )
-from model.extract.lexicon import CUE_VERBS, NOT_NAMES, PRONOUNS, TITLES
+from model.extract.lexicon import CUE_VERBS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
@@ -82,7 +82,7 @@ def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
     limit = 6 if ends_sentence else 30
     c = find_cue(toks, i, min(len(toks), i + limit), last=False)
     if c < 0:
-        return None
+        return None if ends_sentence else _closing_credit(toks)
     cue = toks[c].word
     if toks[c].low == "according":
         return np_forward(toks, c + 2, "according to")
@@ -131,6 +131,19 @@ _AFTER_CUE = frozenset({
 })
 
 
+def _closing_credit(toks: list[Tok]) -> Phrase | None:
+    """“…” is held accountable, Warren said: the credit that closes the quote's sentence."""
+    c = find_cue(toks, 0, len(toks), last=True)
+    if c < 2 or len(toks) - c > 4:
+        return None
+    ph = np_backward(toks, c, toks[c].word)
+    if ph is None or ph.kind == "description":
+        return None
+    k = ph.start
+    j = next((n for n, t in enumerate(toks) if t.start == k), 0)
+    return ph if j > 0 and toks[j - 1].word == "," else None
+
+
 def _ends_attribution(toks: list[Tok], c: int) -> bool:
     """After “Q.” a cue only attributes when no new report follows it: "X said." or
     "X said in a statement", not "X said the photos showed …"."""
@@ -145,10 +158,38 @@ def _ends_attribution(toks: list[Tok], c: int) -> bool:
 
 
 def _before_quote(toks: list[Tok]) -> Phrase | None:
-    """X said: “Q” / X told NPR that “Q” / according to X, “Q” / X said the plan was “Q”."""
-    c = find_cue(toks, 0, len(toks), last=True)
-    if c < 0:
-        return None
+    """X said: “Q” / X told NPR that “Q” / according to X, “Q” / X said the plan was “Q”.
+
+    The cue nearest the quote wins, unless its subject is a thing ("She says it underscores
+    that …"): then the cue before it is tried.
+    """
+    stop = len(toks)
+    fallback = None
+    for _ in range(3):
+        c = find_cue(toks, 0, stop, last=True)
+        if c < 0:
+            break
+        ph = _cue_subject(toks, c)
+        if ph is not None and is_personish(ph):
+            return ph
+        if fallback is None and ph is not None and ph.words[-1].lower() not in _THINGS:
+            fallback = ph
+        stop = c
+    return fallback
+
+
+def is_personish(ph: Phrase) -> bool:
+    """Names, pronouns and descriptions of people can speak; "protests" and "it" cannot."""
+    if ph.kind != "description":
+        return True
+    head = ph.words[-1].lower().rstrip(".")
+    return head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or ph.words[0][0].isupper()
+
+
+_THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
+
+
+def _cue_subject(toks: list[Tok], c: int) -> Phrase | None:
     t = toks[c]
     if t.low == "according":
         return np_forward(toks, c + 2, "according to")

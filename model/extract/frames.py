@@ -24,7 +24,9 @@ from model.extract.lexicon import (
     WEAK_CUES,
 )
 
-_TOKEN = re.compile(r"[^\W_][\w'’\-]*(?:\.(?=[\s,;:]|$))?|[,;:()]|—|–|--")
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[^\W_][\w'’\-]*(?:\.(?=[\s,;:]|$))?|[,;:()]|—|–|--"
+)
 _MAX_TOKENS = 60
 
 DETERMINERS = frozenset({
@@ -66,6 +68,9 @@ class Phrase:
     words: tuple[str, ...]
     start: int
     cue: str
+    # "the former senator", "Obama's strategist": a definite description of someone named
+    # elsewhere, unlike "a senior official".
+    definite: bool = False
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -128,12 +133,17 @@ def _description(toks: list[Tok], i: int, cue: str, stop: int) -> Phrase | None:
     words: list[str] = []
     while k < stop and len(words) < 10:
         t = toks[k]
-        if t.word in ",;:()—–--" or is_cue(t) or t.low in _STOP_DESC:
+        if t.word in ",;:()—–--" or t.low in _STOP_DESC:
             break
+        if is_cue(t) and not (words and words[-1].lower() in DETERMINERS):
+            break  # "the ruling" is a noun, "officials said" a verb
         if t.low in _ADVERBIAL and words:
             break
         words.append(t.word)
         k += 1
+    definite = bool(words) and (
+        words[0].lower() in _DEFINITE or words[0].endswith(("'s", "’s"))
+    )
     while words and words[0].lower() in DETERMINERS:
         words.pop(0)
     while words and words[-1].lower() in _PREPOSITIONS:
@@ -152,9 +162,10 @@ def _description(toks: list[Tok], i: int, cue: str, stop: int) -> Phrase | None:
             or (len(run) >= 2 and not any(w.lower() in ORG_WORDS for w in run))
         ) and words[run_start - 1].lower() not in _PREPOSITIONS:
             return Phrase("name", tuple(run), toks[i].start, cue)
-    return Phrase("description", tuple(words), toks[i].start, cue)
+    return Phrase("description", tuple(words), toks[i].start, cue, definite)
 
 
+_DEFINITE = frozenset({"the", "his", "her", "their", "its", "this", "that"})
 _ROLE_BEFORE_NAME = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "secretary", "senator", "president", "leader",
     "director", "minister", "official", "chairman", "chairwoman", "candidate", "nominee",
@@ -176,8 +187,14 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
     if k < 0:
         return None
     t = toks[k]
+    if is_cue(t) or (t.low.endswith("ed") and t.word[0].islower() and k > 0):
+        return np_backward(toks, k, cue)  # "she recalled thinking", "he was quoted saying"
     if t.word in (",", "—", "–", "--", ")"):
-        # "One of the experts, Jeffrey Lewis, told": a name set off in apposition speaks.
+        # "One of the experts, Jeffrey Lewis, told": a name set off in apposition speaks,
+        # unless the clause opens with a name of its own ("Ann Lee, of Dover, Del., said").
+        head = clause_subject(toks, c, cue)
+        if head is not None and head.kind != "description":
+            return head
         j = k - 1
         while j >= 0 and _is_name_word(toks[j]):
             j -= 1
@@ -239,6 +256,11 @@ def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         t = toks[k]
         if t.low in PRONOUNS and t.low not in ("him", "her"):
             return Phrase("pronoun", (t.low,), t.start, cue)
+        if t.word.isupper() and len(t.word) > 1 and k + 1 < c and toks[k + 1].word in (
+            "--", "—", "–", "(", ","
+        ):
+            k += 1  # a dateline: WASHINGTON -- …
+            continue
         if _is_name_word(t) or t.low in DETERMINERS:
             ph = np_forward(toks, k, cue, c)
             if (ph is not None and ph.kind != "description") or (
@@ -259,11 +281,14 @@ def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
         t = toks[k]
         if t.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
             return k
+        if t.low == "put" and k + 1 < len(toks) and toks[k + 1].low == "it":
+            return k  # "as X put it"
         if t.low in CUE_VERBS and t.word[0].islower():
             if t.low in WEAK_CUES and not _weak_ok(toks, k):
                 continue
-            if k > 0 and (toks[k - 1].low in DETERMINERS or toks[k - 1].low in _NOUN_BEFORE):
-                continue  # "his comments", "the claims": a noun, not a verb
+            if k > 0 and (toks[k - 1].low in DETERMINERS or toks[k - 1].low in _NOUN_BEFORE
+                          or toks[k - 1].word.endswith(("'s", "’s", "-morning", "-night"))):
+                continue  # "his comments", "Trump's tweets": a noun, not a verb
             return k
     return -1
 

@@ -124,6 +124,17 @@ ROLE_NOUNS = frozenset({
     "newspaper", "outlet", "network", "website", "study", "poll", "survey", "court",
 })
 
+# Role nouns that name one person (not a body, a document or a crowd).
+PERSON_ROLES: frozenset[str] = frozenset(ROLE_NOUNS - {
+    "people", "officials", "sources", "experts", "analysts", "critics", "supporters", "voters",
+    "residents", "aides", "advisers", "lawmakers", "researchers", "scientists", "statement",
+    "campaign", "administration", "ministry", "department", "agency", "police", "committee",
+    "report", "group", "company", "government", "organization", "organisation", "office",
+    "newspaper", "outlet", "network", "website", "study", "poll", "survey", "court", "source",
+    "official", "member", "worker", "resident", "voter", "supporter", "critic", "witness",
+    "student", "expert", "analyst",
+}) | {"nominee", "lady", "chief", "mogul", "tycoon", "star", "senator", "representative"}
+
 FEMALE_ROLES = frozenset({
     "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress", "queen",
     "woman", "girl", "mother", "wife", "daughter", "princess",

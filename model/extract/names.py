@@ -45,6 +45,8 @@ class Mention:
     end: int
     person: Person
     form: str
+    # Opens its sentence, where subjects stand: the likelier antecedent of a later pronoun.
+    subject: bool = False
 
 
 def _clean_token(tok: str) -> str:
@@ -64,7 +66,8 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
 def is_org_like(tokens: list[str]) -> bool:
     if any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
         return True
-    return len(tokens) == 1 and len(tokens[0]) >= 2 and tokens[0].isupper()
+    # NPR, MIDWAY ATOLL: acronyms and datelines, unless a surname (checked by the caller).
+    return all(len(t) >= 2 and t.isupper() for t in tokens)
 
 
 class NameIndex:
@@ -98,7 +101,9 @@ class NameIndex:
                     gap.startswith(" ") and gap.endswith(" ")
                     and gap.strip().lower() in _PARTICLES
                 )
-                if joined and not cur[-1].endswith(("'s", "’s")):
+                low = tok.rstrip(".").lower()
+                stop = low in NOT_NAMES and low not in TITLES  # "Railing Against Trump"
+                if joined and not stop and not cur[-1].endswith(("'s", "’s")):
                     cur.append(tok)
                     ce = e
                     continue
@@ -154,7 +159,7 @@ class NameIndex:
             g = TITLES.get(low)
             if g:
                 person.votes[g] = person.votes.get(g, 0) + 3
-        self.mentions.append(Mention(s, e, person, form))
+        self.mentions.append(Mention(s, e, person, form, self._opens_sentence(s)))
         self._starts.append(s)
 
     def _lookup(self, name: list[str], org: bool) -> Person | None:
@@ -175,16 +180,26 @@ class NameIndex:
                 return p
         return None
 
+    def _opens_sentence(self, s: int) -> bool:
+        k = s - 1
+        while k >= 0 and self.text[k] == " ":
+            k -= 1
+        return k < 0 or self.text[k] in "\n.!?”\"’"
+
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
         starts = self._starts
+        voted = -1
         for m in _PRONOUN.finditer(self.text):
             k = bisect.bisect_right(starts, m.start()) - 1
-            if k < 0:
-                continue
+            if k < 0 or k == voted:
+                continue  # only the first pronoun after a mention votes
             ment = self.mentions[k]
-            if ment.person.is_org or m.start() - ment.end > 120:
+            if ment.person.is_org or m.start() - ment.end > 120 or self._inside_quote(m.start()):
                 continue
+            if "\n" in self.text[ment.end:m.start()]:
+                continue
+            voted = k
             g = "f" if m.group()[0] in "sShH" and m.group().lower().startswith(("she", "her")) \
                 else "m"
             ment.person.votes[g] = ment.person.votes.get(g, 0) + 1
@@ -236,21 +251,23 @@ class NameIndex:
         often than it turns to someone merely mentioned in passing.
         """
         first: Person | None = None
+        subject: Person | None = None
         fitting: list[Person] = []
-        for p in self._fitting(at, gender, role):
+        for ment in self._fitting(at, gender, role):
+            p = ment.person
             if first is None:
                 first = p
-                if speaker is None or p.name == speaker:
-                    return p
-            if p not in fitting:
-                fitting.append(p)
             if p.name == speaker:
                 return p
+            if subject is None and ment.subject:
+                subject = p
+            if p not in fitting:
+                fitting.append(p)
             if len(fitting) >= _SALIENT:
                 break
-        return first
+        return subject or first
 
-    def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Person]:
+    def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
         k = bisect.bisect_left(self._starts, at) - 1
         seen = 0
         while k >= 0 and seen < 40:
@@ -262,11 +279,11 @@ class NameIndex:
             seen += 1
             if role is not None:
                 if role in p.roles:
-                    yield p
+                    yield ment
                 continue
             if gender in ("m", "f") and p.gender not in (None, gender):
                 continue
-            yield p
+            yield ment
 
     def _inside_quote(self, pos: int) -> bool:
         q = self._quoted

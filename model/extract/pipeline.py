@@ -11,7 +11,13 @@ import re
 
 from model.extract.attribution import attribute_paragraph
 from model.extract.frames import Phrase, find_cue, np_backward, np_forward, tokens
-from model.extract.lexicon import NAMING_WORDS, PRONOUNS, ROLE_NOUNS
+from model.extract.lexicon import (
+    FEMALE_ROLES,
+    MALE_ROLES,
+    NAMING_WORDS,
+    PERSON_ROLES,
+    PRONOUNS,
+)
 from model.extract.marks import Span, find_spans
 from model.extract.names import NameIndex
 from model.extract.paragraphs import paragraphs
@@ -40,13 +46,28 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
                 return person.name, tuple(person.forms), ph.cue
         return None, (), ph.cue
     words = list(ph.words)
-    head = words[-1].lower()
-    head = _ROLE_ALIASES.get(head, head)
-    if len(words) <= 2 and head in ROLE_NOUNS:
+    head = _head_noun(words)
+    if head in PERSON_ROLES and (ph.definite or len(words) == 1):
+        # "the president", "the former secretary of state": someone the article has named.
         person = names.antecedent(ph.start, None, role=head, speaker=speaker)
+        if person is None and ph.definite:
+            gender = "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else None
+            person = names.antecedent(ph.start, gender, speaker=speaker)
         if person is not None:
             return person.name, tuple(person.forms), ph.cue
     return " ".join(words), (), ph.cue
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of a description: the word before its first preposition, else its last word."""
+    for k, w in enumerate(words):
+        if k > 0 and w.lower() in ("of", "for", "at", "with", "from", "in", "on", "and", "who"):
+            head = words[k - 1].lower()
+            break
+    else:
+        head = words[-1].lower()
+    head = head.rstrip(".")
+    return _ROLE_ALIASES.get(head, head)
 
 
 def _is_title_like(text: str, span: Span, ps: int) -> bool:
