@@ -118,6 +118,7 @@ class ImportController(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._worker: ImportWorker | None = None
+        self._last_worker: ImportWorker | None = None
         self._queue: list[list[Path]] = []
         self._articles = 0
         self._failed = 0
@@ -228,6 +229,8 @@ class ImportController(QObject):
 
     @Slot(object)
     def _on_finished(self, report: ImportReport) -> None:
+        # Kept until the next import: the pool thread may still be returning from its run().
+        self._last_worker = self._worker
         self._worker = None
         if self._pending_refresh:
             self._emit_refresh(time.monotonic())
