@@ -91,3 +91,15 @@ def test_del_in_the_text_deletes_the_quote_under_the_cursor(qtbot, window):
     assert span.id not in [s.id for s in view.spans]
     _undo(qtbot, window)
     assert span.id in [s.id for s in view.spans]
+
+
+def test_the_speaker_dialog_completes_known_names_from_any_part(qtbot):
+    dialog = SpeakerDialog(["Jeffrey Lewis", "Joel Wit", "Donald Trump"], "a quote")
+    qtbot.addWidget(dialog)
+    completer = dialog.field.completer()
+    completer.setCompletionPrefix("lew")
+    assert completer.currentCompletion() == "Jeffrey Lewis"
+    dialog.field.setText("  Ann   Editor ")
+    assert dialog.speaker() == "Ann Editor"
+    dialog.field.setText("   ")
+    assert dialog.speaker() is None

@@ -28,11 +28,13 @@ def test_screenshot_is_a_png_of_the_asked_size_and_not_blank(tmp_path, qapp):
     assert len(colours) > 20  # text, highlights, outlet colours: not a blank frame
 
 
-def test_a_bad_size_is_a_usage_error(tmp_path):
-    done = _run(str(tmp_path / "x.png"), "--size", "big")
-    assert done.returncode == 2
-    assert "--size big" in done.stderr
-    assert not (tmp_path / "x.png").exists()
+def test_a_bad_size_is_a_usage_error(tmp_path, capsys):
+    import main
+
+    out = tmp_path / "x.png"
+    assert main.main(["screenshot", str(out), "--size", "big"]) == 2
+    assert "--size big: expected WxH" in capsys.readouterr().err
+    assert not out.exists()
 
 
 def test_an_unknown_article_names_the_problem(tmp_path, sample_db):
