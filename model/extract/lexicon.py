@@ -186,6 +186,9 @@ ORG_WORDS = frozenset({
     "river", "mountain", "province", "region", "america", "american", "americans",
     "democrats", "republicans", "twitter", "facebook", "instagram", "youtube", "google",
     "cnn", "nbc", "abc", "cbs", "fox", "npr", "bbc", "msnbc", "politico", "axios", "wikileaks",
+    "caucus", "conference", "forum", "movement", "authority", "unit",
+    "tribunal", "fbi", "cia", "nsa", "imf", "nato", "un", "eu", "gop", "dnc", "rnc",
+    "partners", "capital", "holdings", "lab", "laboratory", "poll",
 })
 
 # Words before a quoted span that name it rather than quote it.

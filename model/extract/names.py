@@ -21,8 +21,24 @@ _PARTICLES = frozenset({
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "ter",
     "ten", "el", "ibn", "dos", "das",
 })
-_PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# Only subject pronouns vote on gender: "her" and "his" as often point at someone else
+# ("Donald Trump, her opponent").
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_CUE_AFTER = re.compile(
+    r"(?:’s|'s)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
+)
 _SALIENT = 3
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
+_RUN_END = re.compile(r"(?:[A-Z][\w'’\-.]*(?: |$))*")
+_NOT_BEFORE_SUBJECT = frozenset({
+    "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
+    "than", "like", "as", "between", "among", "toward", "towards", "into", "over", "and", "or",
+})
+_NOT_VERB = frozenset({
+    "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
+    "who", "which", "that", "whose", "as", "but",
+})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -73,8 +89,12 @@ def is_org_like(tokens: list[str]) -> bool:
 class NameIndex:
     """Names in one article, in text order, with the rules that resolve short forms."""
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, text: str, quoted: list[tuple[int, int]],
+        headlines: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.text = text
+        self._headlines = headlines or []
         self.mentions: list[Mention] = []
         self._starts: list[int] = []
         self._by_full: dict[str, Person] = {}
@@ -114,7 +134,21 @@ class NameIndex:
         return runs
 
     def _read(self) -> None:
+        heads = self._headlines
+        h = 0
         for s, e, raw in self._runs():
+            while h < len(heads) and heads[h][1] < s:
+                h += 1
+            if h < len(heads) and heads[h][0] <= s < heads[h][1] and len(raw) > 1:
+                # A headline capitalises every word: read its words one by one, so that
+                # "Gold Star Mom Corners Obama" only yields names already known.
+                pos = s
+                for tok in raw:
+                    t = _clean_token(tok)
+                    if t and t.lower() in self._by_part:
+                        self._add(pos, pos + len(tok), [t])
+                    pos += len(tok) + 1
+                continue
             tokens = raw
             # A sentence-initial function word or a weekday is not part of the name.
             while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
@@ -138,10 +172,20 @@ class NameIndex:
             name = name[:-1]
         if len(name) == 1 and not titles and name[0].rstrip(".").lower() in NOT_NAMES:
             return
+        if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
+            _CUE_AFTER.match(self.text, e)
+        ):
+            titles = []  # "Melanie said": a person known by one name
+            person = Person(name[0], s)
+            self._by_full[name[0].lower()] = person
+            self._by_part.setdefault(name[0].lower(), []).append(person)
+            self.mentions.append(Mention(s, e, person, name[0], self._opens_sentence(s)))
+            self._starts.append(s)
+            return
         org = is_org_like(name) and not titles
         if org and len(name) == 1 and name[0].lower() in self._by_part:
             org = False  # a surname in capitals, as transcripts print speakers
-        person = self._lookup(name, org)
+        person = self._lookup(name, org, _title_gender(titles))
         if person is None:
             if len(name) == 1 and not titles and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
@@ -162,8 +206,10 @@ class NameIndex:
         self.mentions.append(Mention(s, e, person, form, self._opens_sentence(s)))
         self._starts.append(s)
 
-    def _lookup(self, name: list[str], org: bool) -> Person | None:
+    def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
         full = " ".join(name).lower()
+        if len(name) == 1 and gender is not None and full in self._by_part:
+            return _prefer_surname(self._by_part[full], full, gender)  # Mr. Obama, Mrs. Obama
         if full in self._by_full:
             return self._by_full[full]
         if org:
@@ -181,10 +227,23 @@ class NameIndex:
         return None
 
     def _opens_sentence(self, s: int) -> bool:
+        """Whether a mention stands where subjects do: opening its sentence, or before a verb
+        ("Ham went on", "Ham also noted"), and not after a preposition ("under Obama")."""
+        text = self.text
         k = s - 1
-        while k >= 0 and self.text[k] == " ":
+        while k >= 0 and text[k] == " ":
             k -= 1
-        return k < 0 or self.text[k] in "\n.!?”\"’"
+        if k < 0 or text[k] in "\n.!?”\"’":
+            return True
+        m = _WORD_BEFORE.search(text, max(0, k - 14), k + 1)
+        if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
+            return False
+        m = _WORD_AFTER.match(text, self._mention_end(s))
+        return m is not None and m.group(1) not in _NOT_VERB
+
+    def _mention_end(self, s: int) -> int:
+        m = _RUN_END.match(self.text, s)
+        return m.end() if m else s
 
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
@@ -200,8 +259,7 @@ class NameIndex:
             if "\n" in self.text[ment.end:m.start()]:
                 continue
             voted = k
-            g = "f" if m.group()[0] in "sShH" and m.group().lower().startswith(("she", "her")) \
-                else "m"
+            g = "f" if m.group().lower() == "she" else "m"
             ment.person.votes[g] = ment.person.votes.get(g, 0) + 1
         for p in self._by_full.values():
             for role in p.roles:
@@ -216,22 +274,29 @@ class NameIndex:
     # -- answering questions -------------------------------------------------------------
     def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
         """Full name and other forms for a name as written at offset `at`."""
-        _titles, name = split_title([_clean_token(t) for t in tokens])
+        titles, name = split_title([_clean_token(t) for t in tokens])
         if not name:
             return " ".join(tokens), ()
         while len(name) > 1 and name[-1].rstrip(".").lower() in _SUFFIXES:
             name = name[:-1]
         key = " ".join(name).lower()
-        person = self._by_full.get(key)
+        gender = _title_gender(titles)
+        person = self._by_full.get(key) if gender is None or len(name) > 1 else None
         if person is None and len(name) == 1:
             cands = self._by_part.get(key)
             if cands:
-                person = _prefer_surname(cands, key)
+                person = _prefer_surname(cands, key, gender)
         if person is None and len(name) > 1:
             person = self._lookup(name, False)
         if person is None:
             return " ".join(name), ()
         return person.name, tuple(f for f in person.forms if f != person.name)
+
+    def knows(self, tokens: tuple[str, ...]) -> bool:
+        """True when the name (as written) belongs to someone the index holds."""
+        _titles, name = split_title([_clean_token(t) for t in tokens])
+        key = " ".join(name).lower()
+        return key in self._by_full or (len(name) == 1 and key in self._by_part)
 
     def person_named(self, word: str) -> Person | None:
         """The person a transcript label (WALLACE:) or lone surname stands for."""
@@ -291,7 +356,25 @@ class NameIndex:
         return i >= 0 and q[i][0] <= pos < q[i][1]
 
 
-def _prefer_surname(cands: list[Person], key: str) -> Person:
+def _title_gender(titles: list[str]) -> str | None:
+    for t in titles:
+        g = TITLES.get(t.rstrip(".").lower())
+        if g:
+            return g
+    return None
+
+
+def _gender_of(p: Person) -> str | None:
+    if p.gender:
+        return p.gender
+    m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
+    return "m" if m_ > f_ else "f" if f_ > m_ else None
+
+
+def _prefer_surname(cands: list[Person], key: str, gender: str | None = None) -> Person:
+    if gender is not None:
+        fitting = [p for p in cands if _gender_of(p) in (None, gender)]
+        cands = fitting or cands
     """Among people sharing a name part, one whose surname it is; the first introduced wins, as
     an article names its main figure first and relatives or namesakes later."""
     by_last = [p for p in cands if p.name.split()[-1].lower() == key]

@@ -153,7 +153,8 @@ class _Carry:
 def extract_quotes(text: str) -> list[FoundQuote]:
     paras = [(idx, ps, pe, find_spans(text, ps, pe)) for idx, ps, pe in paragraphs(text)]
     quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
-    names = NameIndex(text, quoted)
+    heads = [(ps, pe) for _i, ps, pe, _spans in paras[:3] if _is_headline(text, ps, pe)]
+    names = NameIndex(text, quoted, heads)
     out: list[FoundQuote] = []
     last: Speaker = (None, (), None)
     last_para = -2
@@ -195,8 +196,9 @@ def extract_quotes(text: str) -> list[FoundQuote]:
                     before = sp
                 continue
             donor = None
-            if found[n].subject is not None:
-                donor = _resolve(found[n].subject, names, last[0])
+            subject = found[n].subject
+            if subject is not None:
+                donor = _resolve(subject, names, last[0])
                 if donor[0] is None:
                     donor = None
             donor = donor or before or following[n] or carried.speaker()
