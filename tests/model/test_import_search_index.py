@@ -65,3 +65,38 @@ def test_an_import_interrupted_with_triggers_dropped_is_repaired_by_the_next(sto
     assert found(store, "quote_fts", "walrus") == 1
     assert found(store, "quote_fts", "heron") == 1
     assert set(TRIGGERS) <= triggers(store)
+
+
+def test_killed_bulk_import_keeps_every_reported_file_and_the_next_import_repairs_search(
+    tmp_path,
+):
+    import json
+    import subprocess
+    import sys
+
+    words = [f"word{i:04d}x" for i in range(600)]
+    write(tmp_path / "in", words)
+    db = tmp_path / "killed.db"
+    main_py = Path(__file__).resolve().parents[2] / "main.py"
+    proc = subprocess.Popen(
+        [sys.executable, str(main_py), "import", str(tmp_path / "in"), "--db", str(db),
+         "--jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    assert proc.stdout is not None
+    reported = [json.loads(proc.stdout.readline()) for _ in range(5)]
+    proc.kill()
+    proc.wait()
+    store = open_store(db)
+    try:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            stored = conn.execute(text("SELECT count(*) FROM article")).scalar()
+        assert stored >= len([r for r in reported if r["status"] == "imported"]) == 5
+        # Killed with the index triggers dropped: the next import makes search whole again.
+        import_paths(store, [tmp_path / "in"])
+        assert found(store, "quote_fts", words[0]) == 1
+        assert found(store, "article_fts", words[-1]) == 1
+        assert set(TRIGGERS) <= triggers(store)
+    finally:
+        store.close()
