@@ -50,8 +50,16 @@ def _chip(label: str, c: DiffColours) -> str:
     )
 
 
+def _mark(words: str, style: str, title: str) -> str:
+    """Words in a marked span; the space after them stays outside so the mark ends at the word."""
+    core = words.rstrip()
+    return f'<span style="{style}" title="{title}">{escape(core)}</span>{escape(words[len(core):])}'
+
+
 def version_html(v: Version, c: DiffColours) -> str:
     """The version's words, marked against the fullest wording."""
+    struck = f"background-color:{c.left_out_bg}; color:{c.text}; text-decoration:line-through;"
+    added = f"background-color:{c.added_bg}; color:{c.text}; text-decoration:underline;"
     parts = []
     if v.cut_start:
         parts.append(f'<span style="color:{c.cut};" title="cut short at the start">⟨…</span> ')
@@ -61,22 +69,12 @@ def version_html(v: Version, c: DiffColours) -> str:
         elif op.kind == "left out":
             if (op is v.ops[0] and v.cut_start) or (op is v.ops[-1] and v.cut_end):
                 continue
-            parts.append(
-                f'<span style="background-color:{c.left_out_bg}; color:{c.text}; '
-                f'text-decoration:line-through;" title="left out">{escape(op.base)}</span>'
-            )
+            parts.append(_mark(op.base, struck, "left out"))
         elif op.kind == "added":
-            parts.append(
-                f'<span style="background-color:{c.added_bg}; color:{c.text}; '
-                f'text-decoration:underline;" title="added">{escape(op.text)}</span>'
-            )
+            parts.append(_mark(op.text, added, "added"))
         else:
-            parts.append(
-                f'<span style="background-color:{c.left_out_bg}; color:{c.text}; '
-                f'text-decoration:line-through;" title="changed from">{escape(op.base)}</span>'
-                f'<span style="background-color:{c.added_bg}; color:{c.text}; '
-                f'text-decoration:underline;" title="changed to">{escape(op.text)}</span>'
-            )
+            parts.append(_mark(op.base.rstrip(), struck, "changed from") + " ")
+            parts.append(_mark(op.text, added, "changed to"))
     if v.cut_end:
         parts.append(f' <span style="color:{c.cut};" title="cut short at the end">…⟩</span>')
     return "".join(parts)

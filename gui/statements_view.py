@@ -65,6 +65,7 @@ class StatementsView(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         self.detail = StatementDetailPane(self)
 
         bar = QHBoxLayout()

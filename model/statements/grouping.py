@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from model.schema import Article, Quote, QuoteStatement, Statement, StatementKey
 from model.statements.matching import fullest_index, match_score
+from model.statements.speakers import SpeakerNames, credit
 from model.statements.text import Wording
 
 CHUNK = 2000
@@ -72,21 +73,18 @@ def _batches(items: Sequence[int], size: int = _IN_BATCH) -> Iterable[Sequence[i
         yield items[i : i + size]
 
 
-def _summary(members: Sequence[_Member]) -> dict[str, object]:
-    """The statement row for these versions: speaker by majority, fullest wording, counts."""
+def _summary(members: Sequence[_Member], names: SpeakerNames) -> dict[str, object]:
+    """The statement row for these versions: who is credited, fullest wording, counts."""
     best = fullest_index([m.wording for m in members])
     votes = Counter(m.speaker_id for m in members if m.speaker_id is not None)
-    speaker = None
-    if votes:
-        top = max(votes.values())
-        tied = [s for s, n in votes.items() if n == top]
-        speaker = members[best].speaker_id if members[best].speaker_id in tied else tied[0]
+    names.load(votes)
+    speaker, groups = credit(votes, names.names)
     return {
         "speaker_id": speaker,
         "text": members[best].text,
         "quote_count": len(members),
         "outlet_count": len({m.outlet_id for m in members}),
-        "disputed": len(votes) > 1,
+        "disputed": len(groups) > 1,
     }
 
 
@@ -115,7 +113,9 @@ def refresh_statements(session: Session, statement_ids: Iterable[int]) -> None:
     empty = [sid for sid in ids if sid not in members]
     for batch in _batches(empty):
         session.execute(delete(Statement).where(Statement.id.in_(batch)))
-    rows = [{"b_id": sid, **_summary(ms)} for sid, ms in members.items()]
+    names = SpeakerNames(session)
+    names.load(m.speaker_id for ms in members.values() for m in ms)
+    rows = [{"b_id": sid, **_summary(ms, names)} for sid, ms in members.items()]
     if rows:
         stmt = (
             update(Statement)
@@ -146,6 +146,7 @@ class _Grouper:
         self.session = session
         self.next_id = (session.scalar(select(func.max(Statement.id))) or 0) + 1
         self.dirty: set[int] = set()
+        self.names = SpeakerNames(session)
 
     def run(self, quote_ids: Sequence[int], progress: Progress | None) -> int:
         done = 0
@@ -228,6 +229,8 @@ class _Grouper:
         for m in quotes:
             wanted.update(_top(chosen[m.quote_id], db_post, {}))
         cands = self._load_candidates(wanted)
+        self.names.load([m.speaker_id for m in quotes] + [c.speaker_id for c in cands.values()])
+        same = self.names.same_person
         overlay: dict[int, list[int]] = {}
         links: list[tuple[int, int]] = []
         new_keys: set[tuple[int, int]] = set()
@@ -239,7 +242,7 @@ class _Grouper:
                 cand = cands.get(sid)
                 if cand is None:
                     continue
-                score = match_score(m.wording, m.speaker_id, cand.wording, cand.speaker())
+                score = match_score(m.wording, m.speaker_id, cand.wording, cand.speaker(), same)
                 if score is not None and score > best_score:
                     best, best_score = cand, score
             if best is None:
@@ -260,7 +263,7 @@ class _Grouper:
                     overlay.setdefault(k, []).append(best.id)
 
         created = [
-            {"id": c.id, **_summary(c.members)} for c in cands.values() if c.created
+            {"id": c.id, **_summary(c.members, self.names)} for c in cands.values() if c.created
         ]
         conn = self.session.connection()
         if created:

@@ -9,7 +9,7 @@ only when both quotes name the same speaker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -40,13 +40,25 @@ def _contains(long: Wording, short: Wording) -> bool:
 
 
 def match_score(
-    a: Wording, a_speaker: int | None, b: Wording, b_speaker: int | None
+    a: Wording,
+    a_speaker: int | None,
+    b: Wording,
+    b_speaker: int | None,
+    same_person: Callable[[int, int], bool] | None = None,
 ) -> float | None:
-    """How surely `a` and `b` are versions of one statement (higher is surer), or None."""
+    """How surely `a` and `b` are versions of one statement (higher is surer), or None.
+
+    `same_person(x, y)` says whether two different speaker ids name one person ("Lewis",
+    "Jeffrey Lewis"); without it only equal ids agree.
+    """
     if not a.tokens or not b.tokens:
         return None
-    agree = a_speaker is not None and a_speaker == b_speaker
-    conflict = a_speaker is not None and b_speaker is not None and a_speaker != b_speaker
+    both = a_speaker is not None and b_speaker is not None
+    agree = both and (
+        a_speaker == b_speaker
+        or (same_person is not None and same_person(a_speaker, b_speaker))  # type: ignore[arg-type]
+    )
+    conflict = both and not agree
     short, long = (a, b) if len(a.tokens) <= len(b.tokens) else (b, a)
     is_short = len(short.tokens) < SHORT_WORDS
 

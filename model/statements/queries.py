@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from model.schema import Article, Outlet, Quote, QuoteStatement, Speaker, Statement
 from model.statements.diff import ALTERED, DISPUTED, TRUNCATED, DiffOp, diff_words
 from model.statements.matching import fullest_index
+from model.statements.speakers import credit
 from model.statements.text import Wording
 
 
@@ -163,13 +164,11 @@ def statement_detail(session: Session, statement_id: int) -> StatementDetail | N
     fullest = best.text
     votes = Counter(r[7] for r in rows if r[7] is not None)
     names = {r[7]: r[8] for r in rows if r[7] is not None}
+    speaker_id, groups = credit(votes, names)
+    disputed = len(groups) > 1
+    support = [sum(votes[s] for s in g) for g in groups]
+    credited = groups[0] if groups and (len(groups) == 1 or support[0] > support[1]) else set()
     ranked = [s for s, _n in votes.most_common()]
-    speaker_id = session.scalar(select(Statement.speaker_id).where(Statement.id == statement_id))
-    if speaker_id not in votes:
-        speaker_id = ranked[0] if ranked else None
-    disputed = len(votes) > 1
-    top = votes.most_common(2)
-    clear_majority = len(top) == 1 or (len(top) == 2 and top[0][1] > top[1][1])
     versions = []
     for qid, aid, title, oid, oname, colour, published, spk, sname, text in rows:
         d = diff_words(fullest, text)
@@ -178,7 +177,7 @@ def statement_detail(session: Session, statement_id: int) -> StatementDetail | N
             flags.append(TRUNCATED)
         if d.altered:
             flags.append(ALTERED)
-        if disputed and spk is not None and (spk != speaker_id or not clear_majority):
+        if disputed and spk is not None and spk not in credited:
             flags.append(DISPUTED)
         versions.append(
             Version(

@@ -270,3 +270,18 @@ def test_heat_map_counts_live_quotes_per_speaker_and_outlet(store):
         assert grid.maximum == 1
         assert quotes_for_cell(s, ann, outlets["Alpha"]) == [a[0]]
         assert quotes_for_cell(s, ann, outlets["Beta"]) == b
+
+
+def test_shorter_forms_of_a_name_agree_and_the_fuller_name_is_credited(store):
+    long = "would be inconsistent with the commitments that the North Koreans have made"
+    with store.sessions.begin() as s:
+        (a,) = report(s, "Alpha", [("Let me just say, in our judgment, this " + long, "official")])
+        (b,) = report(s, "Beta", [(long, "State Department official")])
+        (c,) = report(s, "Gamma", [("I would be very disappointed if I saw testing", "Trump")])
+        (d,) = report(s, "Delta", [("very disappointed", "Donald Trump")])
+        group_new_quotes(s, [a, b, c, d])
+        assert same_statement(s, a, b) and same_statement(s, c, d)
+        detail = statement_detail(s, statement_of_quote(s, a))
+        assert not detail.disputed
+        assert detail.speaker == "State Department official"
+        assert all(DISPUTED not in v.flags for v in detail.versions)
