@@ -9,12 +9,16 @@ Extension points for other tools:
     sidebar.show_quote_ids(ids, status)                 show any list of quotes in the sidebar
     show_quote(quote_id) / show_article(article_id)     open an article (at a quote)
     hub.store_changed / hub.articles_changed            emit after changing quotes / articles
+    hub.quotes_changed(QuoteChange)                     emitted after each correction
 
 Signals:
     first_painted(): the window has painted once (start-up then opens the store).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent, QUndoStack
@@ -36,8 +40,11 @@ from gui.outlet_pane import OutletPane
 from gui.quote_sidebar import QuoteSidebar
 from gui.settings import Settings
 from gui.speaker_dialog import SpeakerDialog
-from gui.store_hub import StoreHub
+from gui.store_hub import QuoteChange, StoreHub
 from gui.undo_commands import AddQuoteCommand, ChangeSpeakerCommand, DeleteQuoteCommand
+
+if TYPE_CHECKING:
+    from model.library import StoreCounts
 
 MENU_NAMES = ("File", "Edit", "View", "Help")
 
@@ -54,6 +61,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.actions_ = ReaderActions(self, self.undo_stack)
         self._painted = False
+        self._counts: StoreCounts | None = None
 
         self.outlets = OutletPane(hub)
         self.article = ArticlePane(hub)
@@ -132,6 +140,7 @@ class MainWindow(QMainWindow):
         self.hub.store_opened.connect(self.populate)
         self.hub.store_failed.connect(self._on_store_failed)
         self.hub.store_changed.connect(self._on_store_changed)
+        self.hub.quotes_changed.connect(self._on_quotes_changed)
         self.hub.articles_changed.connect(self._on_articles_changed)
         self.outlets.article_chosen.connect(self._on_article_chosen)
         self.outlets.outlet_chosen.connect(self._on_outlet_chosen)
@@ -232,7 +241,10 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         from model.library import store_counts
 
-        c = self.hub.read(store_counts)
+        self._show_counts(self.hub.read(store_counts))
+
+    def _show_counts(self, c: StoreCounts) -> None:
+        self._counts = c
         self.counts.setText(
             f"{c.outlets:,} outlet{'s' if c.outlets != 1 else ''} · "
             f"{c.articles:,} article{'s' if c.articles != 1 else ''} · "
@@ -244,6 +256,15 @@ class MainWindow(QMainWindow):
         self.article.refresh()
         self.sidebar.reload()
         self.refresh_counts()
+        self._update_actions()
+
+    @Slot(object)
+    def _on_quotes_changed(self, change: QuoteChange) -> None:
+        self.article.refresh()
+        self.sidebar.apply_change(change)
+        if self._counts is not None:
+            live = self._counts.quotes + len(change.added) - len(change.removed)
+            self._show_counts(replace(self._counts, quotes=live))
         self._update_actions()
 
     @Slot()

@@ -50,6 +50,18 @@ class QuoteListModel(QAbstractListModel):
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
+    def remove_ids(self, ids: tuple[int, ...] | list[int]) -> None:
+        """Drops rows in place (a deleted quote), without re-reading the list."""
+        rows = sorted({r for r in (self.row_of(q) for q in ids) if r is not None}, reverse=True)
+        if not rows:
+            return
+        for row in rows:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            self.endRemoveRows()
+        self._rows_of = None
+        self._pages.clear()  # pages are cut by row number, which just shifted
+
     def row_of(self, quote_id: int) -> int | None:
         if self._rows_of is None:
             self._rows_of = {qid: row for row, qid in enumerate(self._ids)}

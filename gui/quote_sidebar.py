@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 from gui import icons
 from gui.quote_delegate import QuoteDelegate
 from gui.quote_model import QUOTE_ID_ROLE, QuoteListModel
-from gui.store_hub import StoreHub
+from gui.store_hub import QuoteChange, StoreHub
+
+# Lists up to this long are simply re-read after a correction; longer ones are patched.
+REREAD_LIMIT = 20_000
 
 SCOPE_LABELS = {"article": "Article", "outlet": "Outlet", "store": "All"}
 SCOPE_TIPS = {
@@ -198,6 +201,24 @@ class QuoteSidebar(QWidget):
             ids = self._hub.read(library.all_quote_ids)
             self._show_ids(ids, self._count_text(len(ids), "in the store"),
                            "The store holds no quotes yet.")
+
+    def apply_change(self, change: QuoteChange) -> None:
+        """Updates the list after a correction: short lists are re-read, long ones patched.
+
+        A list shown by another tool loses removed quotes and repaints edited ones; quotes
+        added back are not put into it (the tool may show its list again).
+        """
+        if self._custom is None and (change.added or self.model.rowCount() <= REREAD_LIMIT):
+            self.reload()
+            return
+        self.model.remove_ids(change.removed)
+        if change.edited:
+            self.model.invalidate()
+        if self.model.rowCount() == 0:
+            if self._custom is not None:
+                self._show_empty("No quotes match.", self._custom)
+            else:
+                self.reload()
 
     def select_quote(self, quote_id: int) -> None:
         row = self.model.row_of(quote_id)

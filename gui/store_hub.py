@@ -7,7 +7,10 @@ the store opens, after the window's first paint, so the window appears fast.
 Signals:
     store_opened(): a store is open and views may populate.
     store_failed(str): opening failed; the message names the store and the problem.
-    store_changed(): quotes changed (a correction, a tag); the article, sidebar and counts refresh.
+    store_changed(): quotes changed (a tag, a re-extraction); the article, sidebar and counts
+        refresh in full.
+    quotes_changed(QuoteChange): these quotes were added, removed or edited (a correction); views
+        update just those, so a sidebar listing a million quotes need not re-read its ids.
     articles_changed(): articles or outlets were added or removed (an import); the outlet list
         reloads too. Emit it after such a change; it implies store_changed.
 """
@@ -15,6 +18,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -38,6 +42,15 @@ def open_and_fill(db: str | None, load_sample: bool = True) -> Store:
 
             load_sample_if_empty(store.sessions)
     return store
+
+
+@dataclass(frozen=True)
+class QuoteChange:
+    """Which quotes a write touched: made live (added), made not live (removed) or edited."""
+
+    added: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+    edited: tuple[int, ...] = ()
 
 
 class _OpenSignals(QObject):
@@ -69,6 +82,7 @@ class StoreHub(QObject):
     store_opened = Signal()
     store_failed = Signal(str)
     store_changed = Signal()
+    quotes_changed = Signal(object)
     articles_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -113,11 +127,19 @@ class StoreHub(QObject):
         with self.store.sessions() as session:
             return fn(session, *args)
 
-    def write(self, fn: Callable[..., T], *args: Any) -> T:
-        """Runs one user action in one transaction, then tells every view."""
+    def write(self, fn: Callable[..., T], *args: Any,
+              change: Callable[[T], QuoteChange] | None = None) -> T:
+        """Runs one user action in one transaction, then tells every view.
+
+        With `change`, views hear `quotes_changed(change(result))` and update only those
+        quotes; without it they hear `store_changed` and refresh in full.
+        """
         with self.store.sessions.begin() as session:
             result = fn(session, *args)
-        self.store_changed.emit()
+        if change is None:
+            self.store_changed.emit()
+        else:
+            self.quotes_changed.emit(change(result))
         return result
 
     def close(self) -> None:

@@ -1,9 +1,9 @@
 """Every correction as an undoable command: add a quote, change a speaker, delete a quote.
 
 Each command calls a `model.corrections` function through the hub (one transaction per step),
-keeps what that function returned for its undo, and the hub's `store_changed` signal refreshes
-the highlights and the sidebar. A command that cannot apply marks itself obsolete, so the
-stack drops it, and reports through `failed`.
+keeps what that function returned for its undo, and tells the hub which quotes it touched
+(`quotes_changed`), so the highlights and the sidebar update only those. A command that cannot
+apply marks itself obsolete, so the stack drops it, and says why through its `report` callback.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from gui.store_hub import StoreHub
+from gui.store_hub import QuoteChange, StoreHub
 
 if TYPE_CHECKING:
     from model.corrections import ManualQuote, SpeakerChange
@@ -39,7 +39,8 @@ class AddQuoteCommand(QUndoCommand):
 
         try:
             self.added = self._hub.write(add_manual_quote, self.article_id, self.start,
-                                         self.end, self.speaker)
+                                         self.end, self.speaker,
+                                         change=lambda q: QuoteChange(added=(q.id,)))
         except CorrectionError as exc:
             self.setObsolete(True)
             self._report(f"Cannot add the quote: {exc}")
@@ -48,7 +49,9 @@ class AddQuoteCommand(QUndoCommand):
         from model.corrections import remove_manual_quote
 
         if self.added is not None:
-            self._hub.write(remove_manual_quote, self.added.id)
+            qid = self.added.id
+            self._hub.write(remove_manual_quote, qid,
+                            change=lambda _: QuoteChange(removed=(qid,)))
 
 
 class ChangeSpeakerCommand(QUndoCommand):
@@ -63,10 +66,12 @@ class ChangeSpeakerCommand(QUndoCommand):
         from model.corrections import CorrectionError, change_speaker, reapply_speaker
 
         try:
+            edited = QuoteChange(edited=(self.quote_id,))
             if self.change is None:
-                self.change = self._hub.write(change_speaker, self.quote_id, self.speaker)
+                self.change = self._hub.write(change_speaker, self.quote_id, self.speaker,
+                                              change=lambda _: edited)
             else:
-                self._hub.write(reapply_speaker, self.change)
+                self._hub.write(reapply_speaker, self.change, change=lambda _: edited)
         except CorrectionError as exc:
             self.setObsolete(True)
             self._report(f"Cannot change the speaker: {exc}")
@@ -75,7 +80,8 @@ class ChangeSpeakerCommand(QUndoCommand):
         from model.corrections import restore_speaker
 
         if self.change is not None:
-            self._hub.write(restore_speaker, self.change)
+            self._hub.write(restore_speaker, self.change,
+                            change=lambda _: QuoteChange(edited=(self.quote_id,)))
 
 
 class DeleteQuoteCommand(QUndoCommand):
@@ -89,7 +95,9 @@ class DeleteQuoteCommand(QUndoCommand):
         from model.corrections import CorrectionError, set_deleted
 
         try:
-            self._was_deleted = self._hub.write(set_deleted, self.quote_id, True)
+            self._was_deleted = self._hub.write(
+                set_deleted, self.quote_id, True,
+                change=lambda _: QuoteChange(removed=(self.quote_id,)))
         except CorrectionError as exc:
             self.setObsolete(True)
             self._report(f"Cannot delete the quote: {exc}")
@@ -97,4 +105,5 @@ class DeleteQuoteCommand(QUndoCommand):
     def undo(self) -> None:
         from model.corrections import set_deleted
 
-        self._hub.write(set_deleted, self.quote_id, self._was_deleted)
+        back = QuoteChange() if self._was_deleted else QuoteChange(added=(self.quote_id,))
+        self._hub.write(set_deleted, self.quote_id, self._was_deleted, change=lambda _: back)

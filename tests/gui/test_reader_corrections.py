@@ -103,3 +103,35 @@ def test_the_speaker_dialog_completes_known_names_from_any_part(qtbot):
     assert dialog.speaker() == "Ann Editor"
     dialog.field.setText("   ")
     assert dialog.speaker() is None
+
+
+def test_long_lists_are_patched_not_re_read(qtbot, window, hub, answer, monkeypatch):
+    import gui.quote_sidebar
+
+    monkeypatch.setattr(gui.quote_sidebar, "REREAD_LIMIT", 5)  # the sample's 39 count as long
+    window.sidebar.set_scope("store")
+    ids = window.sidebar.model.ids()
+    reads = []
+    monkeypatch.setattr(window.sidebar, "reload", lambda: reads.append(1))
+    quotes_before = window.counts.text()
+
+    window.sidebar.select_quote(ids[3])
+    window.sidebar.view.setFocus()
+    qtbot.keyClick(window.sidebar.view, Qt.Key.Key_Delete)
+    assert window.sidebar.model.ids() == ids[:3] + ids[4:]
+    assert reads == []
+    assert f"{len(ids) - 1} quotes" in window.counts.text()
+
+    answer("Ann Editor")
+    window.sidebar.select_quote(ids[5])
+    window.sidebar.view.setFocus()
+    window.actions_.change_speaker.trigger()
+    row = window.sidebar.model.row_of(ids[5])
+    assert window.sidebar.model.quote_row(row).speaker == "Ann Editor"
+    assert reads == []
+
+    monkeypatch.undo()  # the real reload again, for the quote coming back
+    _undo(qtbot, window)
+    _undo(qtbot, window)
+    assert window.sidebar.model.ids() == ids
+    assert window.counts.text() == quotes_before
