@@ -30,6 +30,9 @@ _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\bMrs|\bSen|\
                        r"[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
 _LABEL = re.compile(r"\s*(?:\(?[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}\)?):\s")
 _FRAME_CHARS = 300
+_CONJUNCTIONS = frozenset({
+    "though", "although", "while", "and", "but", "as", "whereas", "yet", "so", "then",
+})
 _NOT_SUBJECT = frozenset({
     "to", "for", "of", "in", "on", "at", "by", "with", "from", "and", "but", "or", "as", "that",
     "which", "who", "because", "if", "when", "while", "is", "was", "are", "were", "it", "this",
@@ -74,8 +77,10 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
 def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
     """“Q,” X said. / “Q,” said X, the director of … / “Q,” X, a long apposition, said."""
     i = 0
-    while i < len(toks) and toks[i].word in (",", "—", "–", "--", ")", ":"):
-        i += 1
+    while i < len(toks) and (toks[i].word in (",", "—", "–", "--", ")", ":") or (
+        toks[i].low in _CONJUNCTIONS and i + 1 < len(toks) and toks[i + 1].word != ","
+    )):
+        i += 1  # ", though she noted", ", and Smith added"
     if i >= len(toks):
         return None
     ends_sentence = text[span.end - 1:span.end] in (".",) if span.end > span.start else False
@@ -116,6 +121,10 @@ def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
     if toks[k].word == "," or toks[k].word in ("—", "–", "--", "("):
         return ph
     gap = toks[k:c]
+    if gap[0].low in ("of", "from", "at", "with") and len(gap) <= 8 and not any(
+        t.word[0].islower() and t.low.endswith("ed") for t in gap
+    ):
+        return ph  # "Mr. Morgan of the Sierra Club said"
     if all(t.low in ("has", "had", "later", "also", "then", "once", "would", "will", "again",
                      "previously", "recently", "earlier", "have", "simply", "told", "was")
            or (t.low.endswith("ly") and t.word[0].islower()) for t in gap):
@@ -249,6 +258,9 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
             pre = tokens(text, a, b)
             if pre:
                 ph = _before_quote(pre)
+            elif a > prev and n == 0:
+                # The quote opens a sentence right after "…, Schiff said." in its paragraph.
+                ph = _closing_credit(tokens(text, max(prev, a - 120), a))
             if ph is None:
                 a, b = _pre_frame(text, span, ps, ps)
                 subject = clause_subject(tokens(text, a, b), 10_000, "")

@@ -215,25 +215,28 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         return Phrase("name", tuple(x.word for x in toks[j:k + 1]), toks[j].start, cue)
     if t.word[0].islower() and t.low not in _PREPOSITIONS and t.low not in DETERMINERS:
         j = k
-        while j - 1 >= 0 and len(toks) and k - j < 6:
+        while j - 1 >= 0 and len(toks) and k - j < 10:
             w = toks[j - 1]
             if w.word in ",;:()—–--" or is_cue(w) or w.low in _STOP_DESC:
                 break
-            if w.low in DETERMINERS:
+            if w.low in DETERMINERS or w.word.endswith(("'s", "’s")):
                 j -= 1
                 break
-            if w.low in _PREPOSITIONS and w.low not in ("of", "for", "at", "with", "from"):
+            if w.low in _PREPOSITIONS and w.low not in ("of", "for", "at", "with", "from", "and"):
                 break
             if w.low in PRONOUNS:
                 break
             j -= 1
         words = [x.word for x in toks[j:k + 1]]
+        definite = bool(words) and (
+            words[0].lower() in _DEFINITE or words[0].endswith(("'s", "’s"))
+        )
         while words and words[0].lower() in DETERMINERS | _PREPOSITIONS:
             words.pop(0)
         if words:
             if words[0][0].isupper() and words[0].endswith(("'s", "’s")) and len(words) == 1:
                 return Phrase("name", (words[0],), toks[j].start, cue)
-            return Phrase("description", tuple(words), toks[j].start, cue)
+            return Phrase("description", tuple(words), toks[j].start, cue, definite)
     return None
 
 

@@ -13,7 +13,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES, NOT_NAMES, ORG_WORDS, TITLES
+from model.extract.given_names import given_name_gender
+from model.extract.lexicon import (
+    CUE_VERBS,
+    FEMALE_ROLES,
+    MALE_ROLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    TITLES,
+)
 
 # A capitalised word (with inner apostrophes and hyphens: O'Brien, Holtz-Eakin) or an initial.
 _CAP = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ][\w'’\-]*)\.?")
@@ -35,6 +43,7 @@ _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
     "than", "like", "as", "between", "among", "toward", "towards", "into", "over", "and", "or",
 })
+_PLACE_WORDS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout"})
 _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
@@ -174,7 +183,7 @@ class NameIndex:
             return
         if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
             _CUE_AFTER.match(self.text, e)
-        ):
+        ) and not (self._opens_sentence(s) and name[0].endswith("s")):
             titles = []  # "Melanie said": a person known by one name
             person = Person(name[0], s)
             self._by_full[name[0].lower()] = person
@@ -182,6 +191,10 @@ class NameIndex:
             self.mentions.append(Mention(s, e, person, name[0], self._opens_sentence(s)))
             self._starts.append(s)
             return
+        if not titles and self._after_place_word(s) and " ".join(name).lower() not in (
+            self._by_full
+        ) and name[-1].lower() not in self._by_part:
+            return  # "in New Jersey", "at Seton Hall": a place, not a speaker
         org = is_org_like(name) and not titles
         if org and len(name) == 1 and name[0].lower() in self._by_part:
             org = False  # a surname in capitals, as transcripts print speakers
@@ -226,6 +239,10 @@ class NameIndex:
                 return p
         return None
 
+    def _after_place_word(self, s: int) -> bool:
+        m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
+        return m is not None and m.group(1) in _PLACE_WORDS
+
     def _opens_sentence(self, s: int) -> bool:
         """Whether a mention stands where subjects do: opening its sentence, or before a verb
         ("Ham went on", "Ham also noted"), and not after a preposition ("under Obama")."""
@@ -236,6 +253,8 @@ class NameIndex:
         if k < 0 or text[k] in "\n.!?”\"’":
             return True
         m = _WORD_BEFORE.search(text, max(0, k - 14), k + 1)
+        if m is not None and m.group(1).lower() in CUE_VERBS:
+            return True  # "noted Dante Chinni": the subject of an inverted cue
         if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
             return False
         m = _WORD_AFTER.match(text, self._mention_end(s))
@@ -267,6 +286,11 @@ class NameIndex:
                     p.votes["f"] = p.votes.get("f", 0) + 3
                 elif role in MALE_ROLES:
                     p.votes["m"] = p.votes.get("m", 0) + 3
+            parts = p.name.split()
+            if not p.is_org:
+                g = given_name_gender(parts[0])
+                if g:
+                    p.votes[g] = p.votes.get(g, 0) + 2
             if p.votes:
                 m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
                 p.gender = "m" if m_ > f_ else "f" if f_ > m_ else None
