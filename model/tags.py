@@ -176,9 +176,7 @@ def restore_tag(session: Session, removed: RemovedTag) -> None:
         insert(Tag).values(id=removed.id, name=removed.name, colour=removed.colour)
     )
     live = set(_existing_quotes(session, removed.quote_ids))
-    rows = [{"quote_id": q, "tag_id": removed.id} for q in removed.quote_ids if q in live]
-    for i in range(0, len(rows), _CHUNK):
-        session.execute(insert(quote_tag), rows[i : i + _CHUNK])
+    _insert_pairs(session, removed.id, [q for q in removed.quote_ids if q in live])
 
 
 def merge_tags(session: Session, source_id: int, target_id: int) -> MergedTag:
@@ -219,10 +217,17 @@ def assign_tag(session: Session, tag_id: int, quote_ids: Sequence[int]) -> list[
         )
     existing = set(_existing_quotes(session, wanted))
     added = [q for q in wanted if q not in have and q in existing]
-    for chunk in _chunks(added):
-        session.execute(insert(quote_tag), [{"quote_id": q, "tag_id": tag_id} for q in chunk])
+    _insert_pairs(session, tag_id, added)
     session.expire_all()
     return added
+
+
+def _insert_pairs(session: Session, tag_id: int, quote_ids: Sequence[int]) -> None:
+    """One multi-row INSERT per chunk, not one statement per row: the index trigger flushes
+    FTS5's pending terms once per statement (~1 ms each on a large store)."""
+    for chunk in _chunks(list(quote_ids)):
+        rows = [{"quote_id": q, "tag_id": tag_id} for q in chunk]
+        session.execute(insert(quote_tag).values(rows))
 
 
 def remove_tag(session: Session, tag_id: int, quote_ids: Sequence[int]) -> list[int]:

@@ -108,3 +108,13 @@ def test_downgrade_and_upgrade_rebuild_the_index_without_deleted_quotes(tmp_path
     with store.engine.connect() as conn:
         indexed = {r[0] for r in conn.execute(text("SELECT rowid FROM quote_fts"))}
     assert indexed == live - {gone}
+
+
+def test_a_rolled_back_import_keeps_the_triggers(tmp_path):
+    store = _store(tmp_path)
+    with store.engine.connect() as conn:
+        trans = conn.begin()
+        maintenance.suspend_fts(conn)
+        trans.rollback()
+    with store.engine.connect() as conn:
+        assert maintenance.ensure_fts(conn) is False  # nothing was missing
