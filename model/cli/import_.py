@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -73,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(getattr(args, "db", None))
     try:
         report = import_paths(store, args.paths, options, progress, None, on_result)
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`): stop; every file so far is stored.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  (Python flushes it at exit)
+        return 1
     finally:
         store.close()
     print(report.summary(), file=sys.stderr if args.jsonl else sys.stdout)
