@@ -26,7 +26,8 @@ from model.extract.types import FoundQuote
 _ROLE_ALIASES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
 _WORDS = re.compile(r"[^\W_][\w'’\-]*")
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
-                    "by", "from", "is", "vs", "de", "la", "y", "&"})
+                    "by", "from", "is", "vs", "de", "la", "y", "&", "but", "as", "into", "than",
+                    "over", "up", "out", "off", "via", "per", "nor", "so", "yet"})
 _HEAD_LABEL = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-.]*){0,3}):\s")
 
 Speaker = tuple[str | None, tuple[str, ...], str | None]  # (name, aliases, cue)
@@ -89,8 +90,8 @@ def _is_headline(text: str, ps: int, pe: int) -> bool:
     """A headline capitalises every word: there a capitalised quote is still a quote."""
     para_words = _WORDS.findall(text, ps, min(pe, ps + 400))
     para_content = [w for w in para_words if w.lower() not in _SMALL]
-    para_caps = sum(1 for w in para_content if w[0].isupper())
-    return para_caps >= 0.7 * max(len(para_content), 1)
+    lower = sum(1 for w in para_content if not w[0].isupper())
+    return len(para_content) >= 2 and lower <= len(para_content) // 10
 
 
 def _only_quotes(text: str, spans: list[Span], ps: int, pe: int) -> bool:
