@@ -36,6 +36,7 @@ _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
 _SALIENT = 3
+_VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
 _RUN_END = re.compile(r"(?:[A-Z][\w'’\-.]*(?: |$))*")
@@ -72,6 +73,8 @@ class Mention:
     form: str
     # Opens its sentence, where subjects stand: the likelier antecedent of a later pronoun.
     subject: bool = False
+    # The subject of a speech verb ("Obama said", "said Mr. Obama"): the likeliest of all.
+    speaks: bool = False
 
 
 def _clean_token(tok: str) -> str:
@@ -216,7 +219,9 @@ class NameIndex:
             g = TITLES.get(low)
             if g:
                 person.votes[g] = person.votes.get(g, 0) + 3
-        self.mentions.append(Mention(s, e, person, form, self._opens_sentence(s)))
+        self.mentions.append(
+            Mention(s, e, person, form, self._opens_sentence(s), self._speaks(s, e))
+        )
         self._starts.append(s)
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
@@ -238,6 +243,13 @@ class NameIndex:
             if parts[-1].lower() == name[-1].lower() and parts[0].lower() == name[0].lower():
                 return p
         return None
+
+    def _speaks(self, s: int, e: int) -> bool:
+        m = _VERB_AFTER.match(self.text, e)
+        if m is not None and m.group(1) in CUE_VERBS:
+            return True
+        m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
+        return m is not None and m.group(1) in CUE_VERBS
 
     def _after_place_word(self, s: int) -> bool:
         m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
@@ -346,7 +358,7 @@ class NameIndex:
             p = ment.person
             if first is None:
                 first = p
-            if p.name == speaker:
+            if p.name == speaker or ment.speaks:
                 return p
             if subject is None and ment.subject:
                 subject = p

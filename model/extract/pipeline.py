@@ -30,6 +30,7 @@ _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
                     "over", "up", "out", "off", "via", "per", "nor", "so", "yet"})
 _HEAD_LABEL = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-.]*){0,3}):\s")
 
+_NEAR_PARAGRAPHS = 2
 Speaker = tuple[str | None, tuple[str, ...], str | None]  # (name, aliases, cue)
 
 
@@ -203,6 +204,10 @@ def extract_quotes(text: str) -> list[FoundQuote]:
                 if donor[0] is None:
                     donor = None
             donor = donor or before or following[n] or carried.speaker()
+            if donor is None and last[0] and idx - last_para <= _NEAR_PARAGRAPHS:
+                # A partial quote in a passage about the person just quoted is theirs more
+                # often than not: the story is still reporting what they said.
+                donor = last
             if donor is not None:
                 speakers[n] = before = donor
         for sp, span, k in zip(speakers, spans, keep, strict=True):
