@@ -112,6 +112,11 @@ def np_forward(toks: list[Tok], i: int, cue: str, stop: int | None = None) -> Ph
     t = toks[i]
     if t.low in PRONOUNS:
         return Phrase("pronoun", (t.low,), t.start, cue)
+    if t.low == "the" and i + 1 < stop and _is_name_word(toks[i + 1]) and (
+        toks[i + 1].low in TITLES or toks[i + 1].word.endswith(".")
+    ):
+        t = toks[i + 1]  # "said the Rev. Peter Wherry"
+        i += 1
     if _is_name_word(t):
         k = _name_forward(toks, i)
         k = min(k, stop)
@@ -187,6 +192,10 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
     if k < 0:
         return None
     t = toks[k]
+    if t.low in ("who", "which") and k >= 2 and toks[k - 1].word == ",":
+        return np_backward(toks, k - 1, cue)  # "Stevie Wonder, who joked"
+    if t.low in ("who", "which") and k >= 1:
+        return np_backward(toks, k, cue)  # "the officer who said"
     if is_cue(t) or (t.low.endswith("ed") and t.word[0].islower() and k > 0):
         return np_backward(toks, k, cue)  # "she recalled thinking", "he was quoted saying"
     if t.word in (",", "—", "–", "--", ")"):

@@ -39,7 +39,6 @@ _SALIENT = 3
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
-_RUN_END = re.compile(r"(?:[A-Z][\w'’\-.]*(?: |$))*")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
     "than", "like", "as", "between", "among", "toward", "towards", "into", "over", "and", "or",
@@ -85,10 +84,30 @@ def _clean_token(tok: str) -> str:
 
 def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """(titles, name) of a capitalised run: President Donald Trump -> President, Donald Trump."""
+    # "Homeland Security Secretary Jeh Johnson", "New Jersey Gov. Chris Christie": what comes
+    # before an office is the body or place it belongs to; the person follows the office.
+    last = -1
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].rstrip(".").lower() in _OFFICES:
+            last = i
+            break
+    if last > 0:
+        tokens = tokens[last:]
     k = 0
     while k < len(tokens) - 1 and tokens[k].rstrip(".").lower() in TITLES:
         k += 1
     return tokens[:k], tokens[k:]
+
+
+# Titles that can follow an affiliation inside one capitalised run.
+_OFFICES = frozenset({
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+    "gen", "general", "col", "lt", "capt", "adm", "sgt", "maj", "president", "secretary",
+    "minister", "mayor", "chairman", "chairwoman", "spokesman", "spokeswoman", "director",
+    "judge", "justice", "ambassador", "commissioner", "chief", "rev", "prof", "professor",
+    "attorney", "sheriff", "councilman", "councilwoman", "congressman", "congresswoman",
+    "speaker", "leader", "chancellor", "premier", "prince", "king", "queen",
+})
 
 
 def is_org_like(tokens: list[str]) -> bool:
@@ -186,12 +205,12 @@ class NameIndex:
             return
         if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
             _CUE_AFTER.match(self.text, e)
-        ) and not (self._opens_sentence(s) and name[0].endswith("s")):
+        ) and not (self._opens_sentence(s, e) and name[0].endswith("s")):
             titles = []  # "Melanie said": a person known by one name
             person = Person(name[0], s)
             self._by_full[name[0].lower()] = person
             self._by_part.setdefault(name[0].lower(), []).append(person)
-            self.mentions.append(Mention(s, e, person, name[0], self._opens_sentence(s)))
+            self.mentions.append(Mention(s, e, person, name[0], self._opens_sentence(s, e)))
             self._starts.append(s)
             return
         if not titles and self._after_place_word(s) and " ".join(name).lower() not in (
@@ -220,7 +239,7 @@ class NameIndex:
             if g:
                 person.votes[g] = person.votes.get(g, 0) + 3
         self.mentions.append(
-            Mention(s, e, person, form, self._opens_sentence(s), self._speaks(s, e))
+            Mention(s, e, person, form, self._opens_sentence(s, e), self._speaks(s, e))
         )
         self._starts.append(s)
 
@@ -255,7 +274,7 @@ class NameIndex:
         m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
         return m is not None and m.group(1) in _PLACE_WORDS
 
-    def _opens_sentence(self, s: int) -> bool:
+    def _opens_sentence(self, s: int, e: int) -> bool:
         """Whether a mention stands where subjects do: opening its sentence, or before a verb
         ("Ham went on", "Ham also noted"), and not after a preposition ("under Obama")."""
         text = self.text
@@ -269,12 +288,8 @@ class NameIndex:
             return True  # "noted Dante Chinni": the subject of an inverted cue
         if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
             return False
-        m = _WORD_AFTER.match(text, self._mention_end(s))
+        m = _WORD_AFTER.match(text, e)
         return m is not None and m.group(1) not in _NOT_VERB
-
-    def _mention_end(self, s: int) -> int:
-        m = _RUN_END.match(self.text, s)
-        return m.end() if m else s
 
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
