@@ -5,6 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from model.db import Store
+    from model.statements import StatementDetail
 
 NAME = "compare"
 HELP = "print the statements several outlets carried, with each outlet's version and its flags"
@@ -21,7 +26,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from model.db import open_store, to_url
+    from model.cli.common import problem
+    from model.db import open_store
+
+    if args.min_outlets < 1:
+        print("compare: --min-outlets must be 1 or more", file=sys.stderr)
+        return 2
+    db = getattr(args, "db", None)
+    where = db or "default store"
+    try:
+        store = open_store(db)
+    except (SQLAlchemyError, OSError) as exc:
+        problem(where, f"cannot open the store: {_first_line(exc)}")
+        return 1
+    try:
+        print_statements(store, args.min_outlets, args.jsonl, sys.stdout)
+    except BrokenPipeError:  # `compare | head`: the reader has what it wanted
+        sys.stdout = None  # type: ignore[assignment]  # no second error at exit
+    except SQLAlchemyError as exc:
+        problem(where, f"cannot read the store: {_first_line(exc)}")
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(getattr(exc, "orig", None) or exc).splitlines() or [type(exc).__name__])[0]
+
+
+def print_statements(store: Store, min_outlets: int, jsonl: bool, out: TextIO) -> None:
+    """Groups what no grouping has seen yet, then prints the statements, widest carried first."""
     from model.statements import (
         group_new_quotes,
         list_statements,
@@ -29,60 +64,36 @@ def run(args: argparse.Namespace) -> int:
         ungrouped_quote_ids,
     )
 
-    if args.min_outlets < 1:
-        print("compare: --min-outlets must be 1 or more", file=sys.stderr)
-        return 2
-    db = getattr(args, "db", None)
-    try:
-        store = open_store(db)
-    except (SQLAlchemyError, OSError) as exc:
-        print(f"{to_url(db) if db else 'default store'}: cannot open the store ({exc})",
-              file=sys.stderr)
-        return 1
-    out = sys.stdout
-    try:
-        with store.sessions.begin() as s:
-            pending = ungrouped_quote_ids(s)
-            if pending:
-                group_new_quotes(s, pending)
-        with store.sessions() as s:
-            offset = 0
-            while True:
-                page = list_statements(s, min_outlets=args.min_outlets, offset=offset, limit=500)
-                if not page:
-                    break
-                offset += len(page)
-                for summary in page:
-                    detail = statement_detail(s, summary.id)
-                    if detail is None:
-                        continue
-                    if args.jsonl:
-                        record = {
-                            "statement": detail.fullest,
-                            "speaker": detail.speaker,
-                            "quotes": [
-                                {
-                                    "quote_id": v.quote_id, "outlet": v.outlet,
-                                    "article_id": v.article_id, "text": v.text,
-                                    "flags": list(v.flags),
-                                }
-                                for v in detail.versions
-                            ],
-                        }
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    else:
-                        out.write(_readable(detail))
-    finally:
-        store.close()
-    return 0
+    with store.sessions.begin() as s:
+        pending = ungrouped_quote_ids(s)
+        if pending:
+            group_new_quotes(s, pending)
+    with store.sessions() as s:
+        offset = 0
+        while page := list_statements(s, min_outlets=min_outlets, offset=offset, limit=500):
+            offset += len(page)
+            for summary in page:
+                detail = statement_detail(s, summary.id)
+                if detail is not None:
+                    out.write(_record(detail) if jsonl else _readable(detail))
 
 
-def _readable(detail) -> str:  # type: ignore[no-untyped-def]
-    speaker = detail.speaker or "unknown speaker"
-    if detail.disputed:
-        speaker += f" (disputed: {', '.join(detail.speakers)})"
-    lines = [f"“{detail.fullest}” — {speaker}; {len(detail.outlets)} outlets"]
-    for v in detail.versions:
+def _record(d: StatementDetail) -> str:
+    quotes = [
+        {"quote_id": v.quote_id, "outlet": v.outlet, "article_id": v.article_id, "text": v.text,
+         "flags": list(v.flags)}
+        for v in d.versions
+    ]
+    record = {"statement": d.fullest, "speaker": d.speaker, "quotes": quotes}
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _readable(d: StatementDetail) -> str:
+    speaker = d.speaker or "unknown speaker"
+    if d.disputed:
+        speaker += f" (disputed: {', '.join(d.speakers)})"
+    lines = [f"“{d.fullest}” — {speaker}; {len(d.outlets)} outlets"]
+    for v in d.versions:
         flags = f"  [{', '.join(v.flags)}]" if v.flags else ""
         text = v.text if len(v.text) <= 90 else v.text[:87] + "…"
         lines.append(f"  {v.outlet:<24} #{v.quote_id:<7} {text}{flags}")

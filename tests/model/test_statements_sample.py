@@ -179,3 +179,22 @@ def test_compare_command_readable_form_names_outlets_and_flags(tmp_path):
     ).stdout
     assert "State Department official" in out
     assert "[truncated]" in out and "The Washington Post" in out
+
+
+def test_compare_names_a_file_that_is_not_a_store(tmp_path):
+    bogus = tmp_path / "notes.txt"
+    bogus.write_text("not a database", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "main.py", "compare", "--db", str(bogus)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert out.returncode == 1
+    assert out.stderr.strip() == f"{bogus}: cannot open the store: file is not a database"
+    assert bogus.read_text(encoding="utf-8") == "not a database"
+
+
+def test_statements_model_never_imports_qt():
+    code = "import sys, model.statements, model.cli.compare; print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
