@@ -214,3 +214,17 @@ class StatementKey(Base):
 
     def __repr__(self) -> str:
         return f"StatementKey({self.key!r} -> {self.statement_id!r})"
+
+
+class QuoteSearchQueue(Base):
+    """Quotes whose full-text index entry is out of date (see model.search.maintenance).
+
+    Triggers add ids here; sync_fts re-indexes them before each commit.
+    """
+
+    __tablename__ = "quote_fts_queue"
+
+    quote_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+    def __repr__(self) -> str:
+        return f"QuoteSearchQueue({self.quote_id!r})"

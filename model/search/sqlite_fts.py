@@ -12,12 +12,14 @@ walking that index.
 from __future__ import annotations
 
 import json
+from contextlib import suppress
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from model.search.filters import Filters, resolve
+from model.search.maintenance import sync_fts
 from model.search.query import ParsedQuery, fallback, parse
 from model.search.types import SearchQuery, SearchResult, Sort
 
@@ -50,6 +52,20 @@ _TOO_MANY = "Too many matches to sort by {what}: newest added first. Add words o
 def _is_fts_error(exc: OperationalError) -> bool:
     msg = str(exc.orig).lower()
     return "fts5" in msg or "syntax error" in msg or "no such column" in msg
+
+
+def bring_index_up_to_date(session: Session) -> None:
+    """Indexes quotes still queued (written outside a Session, or not yet committed).
+
+    Inside the caller's transaction if one is open, so its own changes are found; else in a
+    short transaction of its own. A store busy with another writer is searched as it is.
+    """
+    with suppress(OperationalError):
+        if session.in_transaction():
+            sync_fts(session)
+            return
+        with session.get_bind().begin() as conn:  # type: ignore[union-attr]
+            sync_fts(conn)
 
 
 def live_quote_count(session: Session) -> int:
@@ -197,6 +213,7 @@ class SQLiteQuoteSearch:
         return self._run(session, query, page=False).ids
 
     def _run(self, session: Session, query: SearchQuery, page: bool) -> SearchResult:
+        bring_index_up_to_date(session)
         parsed = parse(query.text)
         try:
             return self._plan(session, query, parsed, page)

@@ -13,6 +13,7 @@ from model.search import maintenance
 
 
 def _fts_ids(conn, expression: str) -> set[int]:
+    maintenance.sync_fts(conn)  # Core writes skip the Session's before-commit sync
     rows = conn.execute(
         text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH :q"), {"q": expression}
     )
@@ -58,6 +59,7 @@ def test_facets_follow_tags_speakers_and_deleted_articles(tmp_path):
         conn.execute(text("UPDATE quote SET speaker_id = NULL WHERE id = :q"), {"q": qid})
         assert qid not in _fts_ids(conn, "facets:spk*")
         conn.execute(text("DELETE FROM article WHERE id = :a"), {"a": article_id})
+        maintenance.sync_fts(conn)
         left = {r[0] for r in conn.execute(text("SELECT rowid FROM quote_fts"))}
         live = {r[0] for r in conn.execute(text("SELECT id FROM quote WHERE deleted = 0"))}
         assert left == live
@@ -118,3 +120,22 @@ def test_a_rolled_back_import_keeps_the_triggers(tmp_path):
         trans.rollback()
     with store.engine.connect() as conn:
         assert maintenance.ensure_fts(conn) is False  # nothing was missing
+
+
+def test_commits_and_searches_bring_the_index_up_to_date(tmp_path):
+    from model.search import SearchQuery, search
+
+    store = _store(tmp_path)
+    with store.sessions.begin() as s:
+        qid = s.scalars(select(Quote.id).limit(1)).first()
+        s.execute(update(Quote).where(Quote.id == qid).values(text="okapis everywhere"))
+    with store.engine.connect() as conn:
+        assert not maintenance.pending(conn)  # synced before the session committed
+        hits = conn.execute(text("SELECT rowid FROM quote_fts WHERE quote_fts MATCH 'okapis'"))
+        assert [r[0] for r in hits] == [qid]
+    with store.engine.begin() as conn:  # Core, outside any Session: left queued
+        conn.execute(update(Quote).where(Quote.id == qid).values(text="zebus instead"))
+        assert maintenance.pending(conn)
+    with store.sessions() as s:
+        assert search(s, SearchQuery("zebus")).ids == [qid]
+        assert search(s, SearchQuery("okapis")).ids == []
