@@ -26,8 +26,8 @@ from model.extract.lexicon import CUE_VERBS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TI
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
-_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\bMrs|\bSen|\bRep|\bGov|\bGen)"
-                       r"[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
+_SENT_END = re.compile(r"(?<![A-Z])[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
+_ABBREV = re.compile(r"(\w+)\.$")
 _LABEL = re.compile(r"\s*(?:\(?[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}\)?):\s")
 _FRAME_CHARS = 300
 _CONJUNCTIONS = frozenset({
@@ -55,10 +55,18 @@ def _post_frame(text: str, span: Span, nxt: int, pe: int) -> tuple[int, int]:
     while start < pe and text[start] in "”\"’'»` ":
         start += 1
     end = min(nxt, pe, start + _FRAME_CHARS)
-    m = _SENT_END.search(text, start, end)
-    if m is not None:
-        end = m.start()
+    for m in _SENT_END.finditer(text, start, end):
+        if not _is_abbreviation(text, m.start()):
+            return start, m.start()
     return start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Mr. Rev. Gen. Sen.: a full stop that ends a title, not a sentence."""
+    if text[dot] != ".":
+        return False
+    m = _ABBREV.search(text, max(0, dot - 12), dot + 1)
+    return m is not None and m.group(1).lower() in TITLES
 
 
 def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
@@ -68,7 +76,8 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     start = max(prev, ps, end - _FRAME_CHARS)
     last = None
     for m in _SENT_END.finditer(text, start, end):
-        last = m
+        if not _is_abbreviation(text, m.start()):
+            last = m
     if last is not None:
         start = last.end()
     return start, end

@@ -224,7 +224,7 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         return Phrase("name", tuple(x.word for x in toks[j:k + 1]), toks[j].start, cue)
     if t.word[0].islower() and t.low not in _PREPOSITIONS and t.low not in DETERMINERS:
         j = k
-        while j - 1 >= 0 and len(toks) and k - j < 10:
+        while j - 1 >= 0 and k - j < 14:
             w = toks[j - 1]
             if w.word in ",;:()—–--" or is_cue(w) or w.low in _STOP_DESC:
                 break

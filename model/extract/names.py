@@ -24,7 +24,9 @@ from model.extract.lexicon import (
 )
 
 # A capitalised word (with inner apostrophes and hyphens: O'Brien, Holtz-Eakin) or an initial.
-_CAP = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’\-]*|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ][\w'’\-]*)\.?")
+_CAP = re.compile(
+    r"(?<![\w'’])(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
+)
 _PARTICLES = frozenset({
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "ter",
     "ten", "el", "ibn", "dos", "das",
@@ -35,7 +37,7 @@ _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
-_SALIENT = 3
+_SALIENT = 4
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
@@ -43,7 +45,9 @@ _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
     "than", "like", "as", "between", "among", "toward", "towards", "into", "over", "and", "or",
 })
-_PLACE_WORDS = frozenset({"in", "at", "near", "across", "outside", "inside", "throughout"})
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|across|outside|inside|throughout)(?: the)? $"
+)
 _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
@@ -131,6 +135,7 @@ class NameIndex:
         self._by_full: dict[str, Person] = {}
         self._by_part: dict[str, list[Person]] = {}
         self._quoted = quoted
+        self._acronym_map: dict[str, Person] | None = None
         self._read()
 
     # -- reading the article -------------------------------------------------------------
@@ -205,7 +210,9 @@ class NameIndex:
             return
         if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
             _CUE_AFTER.match(self.text, e)
-        ) and not (self._opens_sentence(s, e) and name[0].endswith("s")):
+        ) and not (self._opens_sentence(s, e) and name[0].endswith("s")) and not (
+            name[0].isupper()
+        ):
             titles = []  # "Melanie said": a person known by one name
             person = Person(name[0], s)
             self._by_full[name[0].lower()] = person
@@ -271,8 +278,8 @@ class NameIndex:
         return m is not None and m.group(1) in CUE_VERBS
 
     def _after_place_word(self, s: int) -> bool:
-        m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
-        return m is not None and m.group(1) in _PLACE_WORDS
+        m = _PLACE_BEFORE.search(self.text, max(0, s - 16), s)
+        return m is not None
 
     def _opens_sentence(self, s: int, e: int) -> bool:
         """Whether a mention stands where subjects do: opening its sentence, or before a verb
@@ -331,6 +338,10 @@ class NameIndex:
         while len(name) > 1 and name[-1].rstrip(".").lower() in _SUFFIXES:
             name = name[:-1]
         key = " ".join(name).lower()
+        if len(name) == 1 and name[0].isupper() and key not in self._by_part:
+            expanded = self._acronyms().get(name[0])
+            if expanded is not None:
+                return expanded.name, (name[0],)
         gender = _title_gender(titles)
         person = self._by_full.get(key) if gender is None or len(name) > 1 else None
         if person is None and len(name) == 1:
@@ -342,6 +353,16 @@ class NameIndex:
         if person is None:
             return " ".join(name), ()
         return person.name, tuple(f for f in person.forms if f != person.name)
+
+    def _acronyms(self) -> dict[str, Person]:
+        """IMF for the International Monetary Fund: initials of the bodies named in full."""
+        if self._acronym_map is None:
+            self._acronym_map = {}
+            for p in self._by_full.values():
+                words = [w for w in p.name.split() if w[0].isupper()]
+                if len(words) >= 2:
+                    self._acronym_map.setdefault("".join(w[0] for w in words), p)
+        return self._acronym_map
 
     def knows(self, tokens: tuple[str, ...]) -> bool:
         """True when the name (as written) belongs to someone the index holds."""
@@ -362,26 +383,25 @@ class NameIndex:
     ) -> Person | None:
         """The person a pronoun (or "the president") at offset `at` most likely stands for.
 
-        The latest fitting mention wins, unless the speaker of the quotes just before is among
-        the last few fitting people: "he said" continues with the one already speaking more
-        often than it turns to someone merely mentioned in passing.
+        Among the last few fitting people, the one already speaking (the speaker of the quotes
+        just before, or the subject of a speech verb) wins, then one whose gender is known to
+        fit, then a sentence subject, then simply the latest: "he said" continues with the one
+        already speaking more often than it turns to someone merely mentioned in passing.
         """
-        first: Person | None = None
-        subject: Person | None = None
-        fitting: list[Person] = []
+        best: Person | None = None
+        best_score = -1
+        seen: set[str] = set()
         for ment in self._fitting(at, gender, role):
             p = ment.person
-            if first is None:
-                first = p
-            if p.name == speaker or ment.speaks:
-                return p
-            if subject is None and ment.subject:
-                subject = p
-            if p not in fitting:
-                fitting.append(p)
-            if len(fitting) >= _SALIENT:
+            score = 4 * (p.name == speaker or ment.speaks) + 2 * (
+                gender is not None and p.gender == gender
+            ) + ment.subject
+            if score > best_score:
+                best, best_score = p, score
+            seen.add(p.name)
+            if len(seen) >= _SALIENT:
                 break
-        return subject or first
+        return best
 
     def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
         k = bisect.bisect_left(self._starts, at) - 1
@@ -434,4 +454,6 @@ def _prefer_surname(cands: list[Person], key: str, gender: str | None = None) ->
 
 def _keeps_dot(tok: str) -> bool:
     core = tok[:-1]
+    if "." in core:
+        return True  # U.S., D.C.
     return len(core) == 1 or core.lower() in TITLES or core.lower() in _SUFFIXES

@@ -49,6 +49,12 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
         return None, (), ph.cue
     words = list(ph.words)
     head = _head_noun(words)
+    if head in _DOCUMENTS:
+        # "the IMF report said", "a Homeland Security memo": the body that wrote it speaks.
+        run = _capitalised_run(words)
+        if run:
+            name, aliases = names.resolve(run, ph.start)
+            return name, aliases, ph.cue
     if head in PERSON_ROLES and (ph.definite or len(words) == 1):
         # "the president", "the former secretary of state": someone the article has named.
         person = names.antecedent(ph.start, None, role=head, speaker=speaker)
@@ -58,6 +64,25 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
         if person is not None:
             return person.name, tuple(person.forms), ph.cue
     return " ".join(words), (), ph.cue
+
+
+_DOCUMENTS = frozenset({
+    "report", "statement", "study", "memo", "letter", "release", "survey", "poll", "ruling",
+    "complaint", "analysis", "document", "filing", "lawsuit", "order", "decision", "review",
+    "website", "site", "account", "editorial", "opinion", "brief", "audit", "investigation",
+    "assessment", "guidance",
+})
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The first run of capitalised words (an organisation's name) in a description."""
+    run: list[str] = []
+    for w in words:
+        if w[:1].isupper():
+            run.append(w.removesuffix("'s").removesuffix("’s"))
+        elif run:
+            break
+    return run
 
 
 def _head_noun(words: list[str]) -> str:
