@@ -58,8 +58,12 @@ def diff_words(base: str, version: str) -> VersionDiff:
         DiffOp(kinds[tag], "".join(b_shown[i1:i2]), "".join(v_shown[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
     ]
-    cut_start = bool(ops) and ops[0].kind == LEFT_OUT and len(ops) > 1
-    cut_end = bool(ops) and ops[-1].kind == LEFT_OUT and len(ops) > 1
-    inner = ops[int(cut_start) : len(ops) - int(cut_end)]
-    altered = any(op.kind != EQUAL for op in inner)
+    cut_start = len(ops) > 1 and ops[0].kind == LEFT_OUT
+    cut_end = len(ops) > 1 and ops[-1].kind == LEFT_OUT
+    # Words beyond either end of the fullest wording extend it (an outlet quoting an
+    # overlapping slice); only departures between the ends alter the wording.
+    edge = (LEFT_OUT, ADDED)
+    first = 1 if len(ops) > 1 and ops[0].kind in edge else 0
+    last = len(ops) - 1 if len(ops) > 1 and ops[-1].kind in edge else len(ops)
+    altered = any(op.kind != EQUAL for op in ops[first:last])
     return VersionDiff(tuple(ops), cut_start, cut_end, altered)

@@ -9,11 +9,12 @@ only when both quotes name the same speaker.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from model.statements.text import Wording
+from model.statements.text import STOPWORDS, Wording
 
 # A wording of fewer words is "short": it groups only under one named speaker, and never fuzzily.
 SHORT_WORDS = 8
@@ -26,6 +27,10 @@ NEAR_SAME_SPEAKER = 85.0
 NEAR_OTHER_SPEAKER = 92.0
 # A near copy of part of a longer quote (partial_ratio) must be closer still.
 PARTIAL_EXTRA = 4.0
+# Overlapping slices share a run of this many words, covering this share of the shorter one;
+# under one speaker, or (speaker unknown on a side) a run of SHORT_WORDS + 2 words.
+OVERLAP_WORDS = 6
+OVERLAP_SHARE = 0.4
 
 
 def contains(long: Sequence[str], short: Sequence[str]) -> bool:
@@ -81,7 +86,22 @@ def match_score(
     if whole:
         return 100.0 + whole
     part = fuzz.partial_ratio(short.norm, long.norm, score_cutoff=need + PARTIAL_EXTRA)
-    return part or None
+    if part:
+        return part
+    return None if conflict else _overlap_score(short, long, agree)
+
+
+def _overlap_score(short: Wording, long: Wording, agree: bool) -> float | None:
+    """Two outlets quoting overlapping slices of one longer statement ("... at Sanumdong" and
+    "at Sanumdong, but also ..."): a long shared run of words, rich in content words."""
+    m = difflib.SequenceMatcher(None, short.tokens, long.tokens, autojunk=False)
+    start, _b, run = m.find_longest_match(0, len(short.tokens), 0, len(long.tokens))
+    if run < OVERLAP_WORDS or run < OVERLAP_SHARE * len(short.tokens):
+        return None
+    content = sum(1 for t in short.tokens[start : start + run] if t not in STOPWORDS)
+    if content < LONG_FRAGMENT_CONTENT_WORDS or not (agree or run >= SHORT_WORDS + 2):
+        return None
+    return 50.0 + run / len(short.tokens)
 
 
 def fullest_index(wordings: Sequence[Wording]) -> int:

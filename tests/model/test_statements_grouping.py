@@ -285,3 +285,18 @@ def test_shorter_forms_of_a_name_agree_and_the_fuller_name_is_credited(store):
         assert not detail.disputed
         assert detail.speaker == "State Department official"
         assert all(DISPUTED not in v.flags for v in detail.versions)
+
+
+def test_overlapping_slices_of_one_statement_group_under_one_speaker(store):
+    a_words = ("I think the evidence points to a satellite launch, and not just the evidence at "
+               "Sanumdong")
+    b_words = "not just the evidence at Sanumdong, but also the evidence from Sohae launch site"
+    c_words = "not just the evidence at Sanumdong: the weather was fine for flying all week"
+    with store.sessions.begin() as s:
+        (a,) = report(s, "Alpha", [(a_words, "Jeffrey Lewis")])
+        (b,) = report(s, "Beta", [(b_words, "Lewis")])
+        (c,) = report(s, "Gamma", [(c_words, "Joel Wit")])
+        group_new_quotes(s, [a, b, c])
+        assert same_statement(s, a, b)
+        assert not same_statement(s, a, c)  # another speaker: a six-word overlap is too little
+        assert ALTERED not in flags_of(s, a) and ALTERED not in flags_of(s, b)
