@@ -27,6 +27,9 @@ from model.extract.lexicon import (
 _CAP = re.compile(
     r"(?<![\w'’])(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
 )
+_WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
+_JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
+_RUN = re.compile(rf"(?<![\w'’]){_WORDPAT}(?: (?:{_JOIN} )?{_WORDPAT})*")
 _PARTICLES = frozenset({
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "ter",
     "ten", "el", "ibn", "dos", "das",
@@ -74,10 +77,6 @@ class Mention:
     end: int
     person: Person
     form: str
-    # Opens its sentence, where subjects stand: the likelier antecedent of a later pronoun.
-    subject: bool = False
-    # The subject of a speech verb ("Obama said", "said Mr. Obama"): the likeliest of all.
-    speaks: bool = False
 
 
 def _clean_token(tok: str) -> str:
@@ -139,66 +138,88 @@ class NameIndex:
         self._read()
 
     # -- reading the article -------------------------------------------------------------
-    def _runs(self) -> list[tuple[int, int, list[str]]]:
-        """Maximal runs of capitalised words (joined by one space or a name particle)."""
+    def _split_run(self, rs: int, re_: int) -> list[tuple[int, int, list[str]]]:
+        """A capitalised run cut where a name cannot go on: after a possessive or a sentence's
+        full stop, before a capitalised function word ("Railing Against Trump")."""
         text = self.text
         runs: list[tuple[int, int, list[str]]] = []
         cur: list[str] = []
         cs = ce = -1
-        for m in _CAP.finditer(text):
+        ended = False
+        for m in _CAP.finditer(text, rs, re_):
             s, e = m.span()
             tok = m.group()
-            if tok.endswith(".") and not _keeps_dot(tok):
+            dot = tok.endswith(".") and not _keeps_dot(tok)
+            if dot:
                 tok = tok[:-1]
                 e -= 1
             if cur:
-                gap = text[ce:s]
-                joined = gap == " " or (
-                    gap.startswith(" ") and gap.endswith(" ")
-                    and gap.strip().lower() in _PARTICLES
-                )
                 low = tok.rstrip(".").lower()
-                stop = low in NOT_NAMES and low not in TITLES  # "Railing Against Trump"
-                if joined and not stop and not cur[-1].endswith(("'s", "’s")):
+                stop = low in NOT_NAMES and low not in TITLES
+                if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
                     cur.append(tok)
                     ce = e
+                    ended = dot
                     continue
                 runs.append((cs, ce, cur))
             cur, cs, ce = [tok], s, e
+            ended = dot
         if cur:
             runs.append((cs, ce, cur))
         return runs
 
     def _read(self) -> None:
+        text = self.text
         heads = self._headlines
         h = 0
-        for s, e, raw in self._runs():
+        for m in _RUN.finditer(text):
+            s, e = m.span()
             while h < len(heads) and heads[h][1] < s:
                 h += 1
-            if h < len(heads) and heads[h][0] <= s < heads[h][1] and len(raw) > 1:
-                # A headline capitalises every word: read its words one by one, so that
-                # "Gold Star Mom Corners Obama" only yields names already known.
-                pos = s
-                for tok in raw:
-                    t = _clean_token(tok)
-                    if t and t.lower() in self._by_part:
-                        self._add(pos, pos + len(tok), [t])
-                    pos += len(tok) + 1
+            in_head = h < len(heads) and heads[h][0] <= s < heads[h][1]
+            if " " not in m.group():
+                self._read_word(s, e, m.group(), in_head)
                 continue
-            tokens = raw
-            # A sentence-initial function word or a weekday is not part of the name.
-            while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
-                tokens[0].rstrip(".").lower() not in TITLES
-            ):
-                s += len(tokens[0]) + 1
-                tokens = tokens[1:]
-            if not tokens:
-                continue
-            tokens = [_clean_token(t) for t in tokens]
-            if not tokens[-1]:
-                continue
-            self._add(s, e, tokens)
+            for rs, r_e, raw in self._split_run(s, e):
+                if len(raw) == 1:
+                    self._read_word(rs, r_e, raw[0], in_head)
+                elif in_head:
+                    # A headline capitalises every word: read its words one by one, so that
+                    # "Gold Star Mom Corners Obama" only yields names already known.
+                    pos = rs
+                    for tok in raw:
+                        self._read_word(pos, pos + len(tok), tok, True)
+                        pos += len(tok) + 1
+                else:
+                    self._read_run(rs, r_e, raw)
         self._guess_genders()
+
+    def _read_word(self, s: int, e: int, tok: str, in_head: bool) -> None:
+        """A lone capitalised word: most are sentence openers and places, so only a known
+        name, or a new one that a speech verb follows ("Melanie said"), is kept."""
+        if tok.endswith(".") and not _keeps_dot(tok):
+            tok = tok[:-1]
+            e -= 1
+        clean = _clean_token(tok)
+        low = clean.lower()
+        if not clean or (low in NOT_NAMES and low not in TITLES):
+            return
+        known = low in self._by_part or (low in self._by_full and not in_head)
+        if known or (not in_head and _CUE_AFTER.match(self.text, e)):
+            self._add(s, e, [clean])
+
+    def _read_run(self, s: int, e: int, tokens: list[str]) -> None:
+        # A sentence-initial function word or a weekday is not part of the name.
+        while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
+            tokens[0].rstrip(".").lower() not in TITLES
+        ):
+            s += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if not tokens:
+            return
+        tokens = [_clean_token(t) for t in tokens]
+        if tokens[-1]:
+            self._add(s, e, tokens)
 
     def _add(self, s: int, e: int, tokens: list[str]) -> None:
         titles, name = split_title(tokens)
@@ -217,12 +238,12 @@ class NameIndex:
             person = Person(name[0], s)
             self._by_full[name[0].lower()] = person
             self._by_part.setdefault(name[0].lower(), []).append(person)
-            self.mentions.append(Mention(s, e, person, name[0], self._opens_sentence(s, e)))
+            self.mentions.append(Mention(s, e, person, name[0]))
             self._starts.append(s)
             return
-        if not titles and self._after_place_word(s) and " ".join(name).lower() not in (
-            self._by_full
-        ) and name[-1].lower() not in self._by_part:
+        if not titles and " ".join(name).lower() not in self._by_full and (
+            name[-1].lower() not in self._by_part
+        ) and self._after_place_word(s):
             return  # "in New Jersey", "at Seton Hall": a place, not a speaker
         org = is_org_like(name) and not titles
         if org and len(name) == 1 and name[0].lower() in self._by_part:
@@ -245,9 +266,7 @@ class NameIndex:
             g = TITLES.get(low)
             if g:
                 person.votes[g] = person.votes.get(g, 0) + 3
-        self.mentions.append(
-            Mention(s, e, person, form, self._opens_sentence(s, e), self._speaks(s, e))
-        )
+        self.mentions.append(Mention(s, e, person, form))
         self._starts.append(s)
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
@@ -393,9 +412,11 @@ class NameIndex:
         seen: set[str] = set()
         for ment in self._fitting(at, gender, role):
             p = ment.person
-            score = 4 * (p.name == speaker or ment.speaks) + 2 * (
+            # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
+            # mention where subjects stand, the likelier antecedent of a later pronoun.
+            score = 4 * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
                 gender is not None and p.gender == gender
-            ) + ment.subject
+            ) + self._opens_sentence(ment.start, ment.end)
             if score > best_score:
                 best, best_score = p, score
             seen.add(p.name)
