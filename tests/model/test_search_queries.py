@@ -169,3 +169,16 @@ def test_date_tokens_cover_a_range_exactly_with_few_tokens():
     tokens = date_tokens(dt.date(2023, 12, 30), dt.date(2025, 2, 2))
     assert tokens == ["d20231230", "d20231231", "y2024", "m202501", "d20250201", "d20250202"]
     assert date_tokens(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == ["m202402"]
+
+
+def test_search_tags_and_export_never_import_qt():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, model.search, model.tags, model.notes, model.export, model.cli.search,"
+        " model.cli.tag, model.cli.export; print('PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False"
