@@ -37,14 +37,20 @@ class VersionDiff:
 
 
 def _chunks(text: str) -> tuple[list[str], list[str]]:
-    """Folded words, and each word as printed with the punctuation and space that follow it."""
+    """Folded tokens, and for each the printed word with the punctuation and space after it.
+
+    A contraction stands for two tokens (we've -> we, have): the first carries the printed
+    word, the second nothing, so "we've" against "we have" compares equal and prints once.
+    """
     spans = word_spans(text)
-    folded = [fold_word(text[s:e]) for s, e in spans]
-    shown = []
-    for i, (s, _e) in enumerate(spans):
+    folded: list[str] = []
+    shown: list[str] = []
+    for i, (s, e) in enumerate(spans):
         start = 0 if i == 0 else s
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        shown.append(text[start:end])
+        tokens = fold_word(text[s:e])
+        folded.extend(tokens)
+        shown.extend([text[start:end]] + [""] * (len(tokens) - 1))
     return folded, shown
 
 

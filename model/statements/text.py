@@ -32,23 +32,50 @@ _STOPWORD_TEXT = """a an the and or but if then so as of at by for from in into 
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
-def fold_word(word: str) -> str:
-    """One word folded: case, accents' compatibility forms, curly apostrophes, inner dots."""
-    return fold(word).replace(".", "")
+# Contractions are spelled out, so "we've got" and "we have got" are the same words.
+_SPELLED = {
+    "won't": ("will", "not"), "can't": ("can", "not"), "cannot": ("can", "not"),
+    "shan't": ("shall", "not"), "ain't": ("is", "not"),
+}
+_SUFFIXES = (("n't", "not"), ("'ve", "have"), ("'re", "are"), ("'ll", "will"), ("'m", "am"),
+             ("'d", "would"))
+
+
+def _spell_out(token: str) -> tuple[str, ...]:
+    spelled = _SPELLED.get(token)
+    if spelled is not None:
+        return spelled
+    for suffix, full in _SUFFIXES:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)], full
+    return (token,)
 
 
 def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
 
 
+def fold_word(word: str) -> tuple[str, ...]:
+    """One printed word as the tokens it stands for (we've -> we, have), folded."""
+    token = fold(word).replace(".", "")
+    return _spell_out(token) if "'" in token or token == "cannot" else (token,)
+
+
 def words(text: str) -> list[str]:
     """The folded words of `text`, punctuation dropped (the whole text folded at once: fast)."""
-    found = _WORD.findall(fold(text))
-    return [w.replace(".", "") if "." in w else w for w in found]
+    out: list[str] = []
+    for w in _WORD.findall(fold(text)):
+        if "." in w:
+            w = w.replace(".", "")
+        if "'" in w or w == "cannot":
+            out.extend(_spell_out(w))
+        else:
+            out.append(w)
+    return out
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Where each word of `words(text)` sits in `text`, to show differences on the original."""
+    """Where each printed word of `text` sits, to show differences on the original."""
     return [m.span() for m in _WORD.finditer(text)]
 
 

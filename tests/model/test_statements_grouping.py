@@ -300,3 +300,16 @@ def test_overlapping_slices_of_one_statement_group_under_one_speaker(store):
         assert same_statement(s, a, b)
         assert not same_statement(s, a, c)  # another speaker: a six-word overlap is too little
         assert ALTERED not in flags_of(s, a) and ALTERED not in flags_of(s, b)
+
+
+def test_spelled_out_contractions_are_the_same_words(store):
+    with store.sessions.begin() as s:
+        (a,) = report(s, "Alpha", [("We’ve got to do everything possible to improve it", "Ann")])
+        (b,) = report(s, "Beta", [("We have got to do everything possible to improve it.", "Ann")])
+        (c,) = report(
+            s, "Gamma", [("We don't have to do everything possible to improve it", "Ann")]
+        )
+        group_new_quotes(s, [a, b, c])
+        assert same_statement(s, a, b) and same_statement(s, a, c)
+        assert flags_of(s, a) == () and flags_of(s, b) == ()
+        assert ALTERED in flags_of(s, c)
