@@ -72,6 +72,8 @@ class HeatMapView(QWidget):
     def __init__(self, hub: StoreHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hub = hub
+        # What the last clicked cell holds, for the quote list's status line.
+        self.current_label = ""
         self.model = HeatMapModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -105,8 +107,11 @@ class HeatMapView(QWidget):
         cell = self.model.cell(row, column)
         if cell is None:
             return []
-        speaker_id, outlet_id, _n = cell
+        speaker_id, outlet_id, n = cell
         ids = self._hub.read(quotes_for_cell, speaker_id, outlet_id)
+        speaker = self.model.headerData(row, Qt.Orientation.Vertical)
+        outlet = self.model.headerData(column, Qt.Orientation.Horizontal)
+        self.current_label = f"{outlet} quoting {speaker}: {n} quote{'s' if n != 1 else ''}"
         self.cell_chosen.emit(speaker_id, outlet_id)
         self.cell_activated.emit(ids)
         return ids

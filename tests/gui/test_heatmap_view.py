@@ -87,6 +87,7 @@ def test_clicking_a_cell_gives_its_quotes(qtbot, heat):
     with qtbot.waitSignal(view.cell_activated) as blocker:
         qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [[alpha[0], alpha[1], alpha[2], alpha[4]]]
+    assert view.current_label == "Alpha quoting Ann: 4 quotes"
     with qtbot.waitSignal(view.cell_activated) as blocker:
         view.activate_cell(1, 1)
     assert blocker.args == [beta]
