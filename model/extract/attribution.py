@@ -181,6 +181,9 @@ def _before_quote(toks: list[Tok]) -> Phrase | None:
     The cue nearest the quote wins, unless its subject is a thing ("She says it underscores
     that …"): then the cue before it is tried.
     """
+    owner = _possessive_source(toks)
+    if owner is not None:
+        return owner
     stop = len(toks)
     fallback = None
     for _ in range(3):
@@ -202,6 +205,32 @@ def is_personish(ph: Phrase) -> bool:
         return True
     head = ph.words[-1].lower().rstrip(".")
     return head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or ph.words[0][0].isupper()
+
+
+_SPEECH_NOUNS = frozenset({
+    "claim", "claims", "remark", "remarks", "comment", "comments", "words", "statement",
+    "assertion", "promise", "pledge", "warning", "description", "tweet", "tweets", "speech",
+    "message", "vow", "boast", "insistence", "suggestion", "argument", "answer", "response",
+    "reply", "charge", "accusation", "criticism", "prediction", "slogan", "catchphrase",
+    "characterization", "declaration", "plea", "quip", "retort", "assessment", "view",
+    "contention", "testimony", "admission", "denial", "call", "demand", "question", "letter",
+})
+
+
+def _possessive_source(toks: list[Tok]) -> Phrase | None:
+    """Trump's claim that there were “…” / Obama's words, “…”: the owner of the words."""
+    for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+        t = toks[k]
+        if t.low in _SPEECH_NOUNS and k > 0 and toks[k - 1].cap and toks[k - 1].word.endswith(
+            ("'s", "’s")
+        ):
+            j = k - 1
+            while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].low not in NOT_NAMES:
+                j -= 1
+            words = [x.word for x in toks[j:k]]
+            words[-1] = words[-1][:-2]
+            return Phrase("name", tuple(words), toks[j].start, t.word)
+    return None
 
 
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})

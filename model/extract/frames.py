@@ -226,7 +226,8 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         j = k
         while j - 1 >= 0 and k - j < 14:
             w = toks[j - 1]
-            if w.word in ",;:()—–--" or is_cue(w) or w.low in _STOP_DESC:
+            noun_use = j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")
+            if w.word in ",;:()—–--" or (is_cue(w) and not noun_use) or w.low in _STOP_DESC:
                 break
             if w.low in DETERMINERS or w.word.endswith(("'s", "’s")):
                 j -= 1

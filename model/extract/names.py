@@ -41,6 +41,7 @@ _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
 _SALIENT = 4
+_RECENCY = 0
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
@@ -416,7 +417,7 @@ class NameIndex:
             # mention where subjects stand, the likelier antecedent of a later pronoun.
             score = 4 * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
                 gender is not None and p.gender == gender
-            ) + self._opens_sentence(ment.start, ment.end)
+            ) + self._opens_sentence(ment.start, ment.end) + _RECENCY * (best is None)
             if score > best_score:
                 best, best_score = p, score
             seen.add(p.name)
