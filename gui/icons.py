@@ -25,6 +25,10 @@ SPECS: dict[str, str] = {
     "scope_outlet": "mdi6.newspaper-variant-outline",
     "scope_store": "mdi6.database-outline",
     "quotes": "mdi6.format-list-bulleted",
+    "import": "mdi6.file-import-outline",
+    "import_folder": "mdi6.folder-download-outline",
+    "rename": "mdi6.rename-outline",
+    "merge": "mdi6.call-merge",
 }
 
 

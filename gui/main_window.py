@@ -51,6 +51,7 @@ MENU_NAMES = ("File", "Edit", "View", "Help")
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    closing = Signal()
 
     def __init__(self, hub: StoreHub, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.article.show_message("Opening the store…")
         self.sidebar.reload()
         self._connect_signals()
+        self._install_tools()
 
     # --- building ------------------------------------------------------------------------------
 
@@ -152,6 +154,14 @@ class MainWindow(QMainWindow):
         self.sidebar.scope_changed.connect(self.settings.set_sidebar_scope)
         self.sidebar.view.selectionModel().currentChanged.connect(self._update_actions)
         self.sidebar.model.modelReset.connect(self._update_actions)
+
+    def _install_tools(self) -> None:
+        """Adds the tools that live in their own modules: importing, outlet editing."""
+        from gui.outlet_editing import install_outlet_editing
+        from gui.window_import import install_import
+
+        self.importer = install_import(self)
+        self.outlet_editor = install_outlet_editing(self)
 
     def apply_icons(self) -> None:
         """Draws icons (after first paint: qtawesome is slow to import) in palette colours."""
@@ -399,6 +409,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         self.save_layout()
         super().closeEvent(event)
 
