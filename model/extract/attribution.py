@@ -115,7 +115,7 @@ def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
         return None
     first = toks[i]
     if not (first.cap or first.low in PRONOUNS or first.low in DETERMINERS or c - i <= 2):
-        return None
+        return None  # "to drive up …, she said": no subject at the frame's start
     if first.low in _NOT_SUBJECT:
         return None
     ph = np_forward(toks, i, cue, c)
@@ -221,8 +221,10 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
     """Trump's claim that there were “…” / Obama's words, “…”: the owner of the words."""
     for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
         t = toks[k]
-        if t.low in _SPEECH_NOUNS and k > 0 and toks[k - 1].cap and toks[k - 1].word.endswith(
-            ("'s", "’s")
+        after = toks[k + 1:]
+        direct = len(after) <= 3 or after[0].low in ("that", "of", ":", ",")
+        if t.low in _SPEECH_NOUNS and direct and k > 0 and toks[k - 1].cap and (
+            toks[k - 1].word.endswith(("'s", "’s"))
         ):
             j = k - 1
             while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].low not in NOT_NAMES:

@@ -41,6 +41,12 @@ _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
 _SALIENT = 4
+# Abbreviated titles stand for the role nouns a later "the senator" uses.
+_ROLE_OF_TITLE = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+    "pres": "president", "sec": "secretary", "amb": "ambassador", "del": "delegate",
+    "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
+}
 _RECENCY = 0
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
@@ -263,7 +269,7 @@ class NameIndex:
             person.forms.append(form)
         for t in titles:
             low = t.rstrip(".").lower()
-            person.roles.add(low)
+            person.roles.add(_ROLE_OF_TITLE.get(low, low))
             g = TITLES.get(low)
             if g:
                 person.votes[g] = person.votes.get(g, 0) + 3

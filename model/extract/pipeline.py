@@ -23,7 +23,9 @@ from model.extract.names import NameIndex
 from model.extract.paragraphs import paragraphs
 from model.extract.types import FoundQuote
 
-_ROLE_ALIASES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general"}
+_ROLE_ALIASES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+                 "congressman": "representative", "congresswoman": "representative",
+                 "lawmaker": "representative"}
 _WORDS = re.compile(r"[^\W_][\w'’\-]*")
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                     "by", "from", "is", "vs", "de", "la", "y", "&", "but", "as", "into", "than",
