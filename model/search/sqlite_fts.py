@@ -12,6 +12,7 @@ walking that index.
 from __future__ import annotations
 
 import json
+import sqlite3
 from contextlib import suppress
 
 from sqlalchemy import text
@@ -49,8 +50,8 @@ _SORTED: dict[str, tuple[str, str]] = {
 _TOO_MANY = "Too many matches to sort by {what}: newest added first. Add words or filters."
 
 
-def _is_fts_error(exc: OperationalError) -> bool:
-    msg = str(exc.orig).lower()
+def _is_fts_error(exc: Exception) -> bool:
+    msg = str(getattr(exc, "orig", exc)).lower()
     return "fts5" in msg or "syntax error" in msg or "no such column" in msg
 
 
@@ -113,22 +114,29 @@ class _Quotes:
         finally:
             cursor.close()
 
-    def count(self, cap: int | None) -> int:
+    def head(self, cap: int) -> tuple[int, list[int]]:
+        """Counts the matches up to cap+1, keeping their ids newest first: one pass over the
+        index gives the total, the newest pages and the candidates to rank (each pass over a
+        phrase with a common word costs 20-40 ms)."""
         if not self.match:
-            return live_quote_count(self.session)
-        limit = "" if cap is None else f" LIMIT {cap + 1}"
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts MATCH :m{limit})"
-        return int(self.session.execute(text(sql), self.params).scalar_one())
+            return live_quote_count(self.session), []
+        self._head = self.newest(cap + 1, 0)
+        return len(self._head), self._head
 
     def newest(self, limit: int | None, offset: int) -> list[int]:
+        head = getattr(self, "_head", None)
+        if head is not None and len(head) <= COUNT_CAP:  # the whole match set is at hand
+            return head[offset:] if limit is None else head[offset : offset + limit]
         if not self.match:
             sql = "SELECT id FROM quote WHERE deleted = 0 ORDER BY id DESC"
         else:
             sql = "SELECT rowid FROM quote_fts WHERE quote_fts MATCH :m ORDER BY rowid DESC"
         return self._ids(sql + _page_sql(limit, offset))
 
-    def cheap_to_rank(self) -> bool:
+    def cheap_to_rank(self, n: int) -> bool:
         """True when no searched phrase is common enough to make bm25's IDF count slow."""
+        if len(self.parsed.terms) == 1 and not self.filters.facets:
+            return n <= DF_CAP  # the one phrase's matches are the result
         for term in self.parsed.terms:
             sql = (
                 "SELECT count(*) FROM (SELECT 1 FROM quote_fts WHERE quote_fts MATCH :t "
@@ -142,6 +150,10 @@ class _Quotes:
     def ranked(self, limit: int | None, offset: int) -> list[int]:
         """bm25 over the words alone (facet phrases would add their IDF counts), among the
         matches of the whole expression."""
+        if not self.filters.facets:  # the words are the whole expression
+            sql = ("SELECT rowid FROM quote_fts WHERE quote_fts MATCH :m "
+                   "ORDER BY bm25(quote_fts, 1.0, 0.0), rowid DESC")
+            return self._ids(sql + _page_sql(limit, offset))
         candidates = self.newest(None, 0)
         # Materialised, so SQLite scores the words' matches in one pass instead of probing
         # the index once per candidate id.
@@ -217,7 +229,7 @@ class SQLiteQuoteSearch:
         parsed = parse(query.text)
         try:
             return self._plan(session, query, parsed, page)
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:
             if not _is_fts_error(exc):
                 raise
         return self._plan(session, query, fallback(query.text), page)
@@ -231,14 +243,14 @@ class SQLiteQuoteSearch:
             return SearchResult([], 0, True, query.sort, parsed.fell_back, q.filters.nothing)
         limit, offset = (query.limit, query.offset) if page else (None, 0)
         blank = not q.match
-        n = q.count(None if blank else COUNT_CAP)
+        n, _ = q.head(COUNT_CAP)
         exact = blank or n <= COUNT_CAP
         sort: Sort = query.sort
         if sort == "relevance" and (parsed.empty or n > RANK_CAP):
             if not parsed.empty:
                 notes.append("Too many matches to rank: newest added first.")
             sort = "newest"
-        elif sort == "relevance" and n > 1 and not q.cheap_to_rank():
+        elif sort == "relevance" and n > 1 and not q.cheap_to_rank(n):
             notes.append("Words too common to rank: newest added first.")
             sort = "newest"
         if sort == "newest" or (sort == "relevance" and n <= 1):
@@ -260,7 +272,7 @@ class SQLiteQuoteSearch:
         parsed = parse(query.text)
         try:
             return self._articles(session, query, parsed)
-        except OperationalError as exc:
+        except (OperationalError, sqlite3.OperationalError) as exc:
             if not _is_fts_error(exc):
                 raise
         return self._articles(session, query, fallback(query.text))
