@@ -115,30 +115,45 @@ def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
         return None
     first = toks[i]
     if not (first.cap or first.low in PRONOUNS or first.low in DETERMINERS or c - i <= 2):
-        return None  # "to drive up …, she said": no subject at the frame's start
+        # "to drive up …, she said": no subject at the frame's start; but "panel Chairman
+        # Rep. Jason Chaffetz (R-Utah) said" names one right before the cue.
+        near = np_backward(toks, c, cue) if c - i <= 8 and first.low not in _NOT_SUBJECT \
+            else None
+        return near if near is not None and near.kind == "name" else None
     if first.low in _NOT_SUBJECT:
         return None
     ph = np_forward(toks, i, cue, c)
+    if ph is None or (ph.kind == "name" and not _subject_fits(toks, i, ph, c)):
+        # "White House press secretary Josh Earnest said": the name right before the cue.
+        near = np_backward(toks, c, cue) if c - i <= 12 else None
+        return near if near is not None and near.kind == "name" else None
     if ph is None:
         return None
-    # The subject must be followed by the cue, an apposition, or adverbs and auxiliaries.
-    k = i + len(ph.words) if ph.kind != "description" else c
     if ph.kind == "description":
         return ph if c - i <= 12 else None
+    return ph
+
+
+def _subject_fits(toks: list[Tok], i: int, ph: Phrase, c: int) -> bool:
+    """The subject must be followed by the cue, an apposition, or adverbs and auxiliaries."""
+    k = i + len(ph.words)
     if k >= c:
-        return ph
+        return True
     if toks[k].word == "," or toks[k].word in ("—", "–", "--", "("):
-        return ph
+        return True
     gap = toks[k:c]
     if gap[0].low in ("of", "from", "at", "with") and len(gap) <= 8 and not any(
         t.word[0].islower() and t.low.endswith("ed") for t in gap
     ):
-        return ph  # "Mr. Morgan of the Sierra Club said"
-    if all(t.low in ("has", "had", "later", "also", "then", "once", "would", "will", "again",
-                     "previously", "recently", "earlier", "have", "simply", "told", "was")
-           or (t.low.endswith("ly") and t.word[0].islower()) for t in gap):
-        return ph
-    return None
+        return True  # "Mr. Morgan of the Sierra Club said"
+    return all(t.low in _AUXILIARY or (t.low.endswith("ly") and t.word[0].islower())
+               for t in gap)
+
+
+_AUXILIARY = frozenset({
+    "has", "had", "later", "also", "then", "once", "would", "will", "again", "previously",
+    "recently", "earlier", "have", "simply", "told", "was",
+})
 
 
 _AFTER_CUE = frozenset({

@@ -192,6 +192,12 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
     if k < 0:
         return None
     t = toks[k]
+    if t.word == ")":
+        while k >= 0 and toks[k].word != "(":
+            k -= 1  # "Rep. Jason Chaffetz (R-Utah) said": skip the parenthesis
+        if k <= 0:
+            return None
+        return np_backward(toks, k, cue)
     if t.low in ("who", "which") and k >= 2 and toks[k - 1].word == ",":
         return np_backward(toks, k - 1, cue)  # "Stevie Wonder, who joked"
     if t.low in ("who", "which") and k >= 1:
@@ -276,6 +282,10 @@ def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:
             continue
         if _is_name_word(t) or t.low in DETERMINERS:
             ph = np_forward(toks, k, cue, c)
+            if ph is not None and ph.kind == "description":
+                named = _apposed_name(toks, k, c)
+                if named is not None:
+                    return Phrase("name", named, t.start, cue)  # "Another critic, L. Tribe,"
             if (ph is not None and ph.kind != "description") or (
                 ph is not None and t.low in DETERMINERS
             ):
@@ -284,6 +294,21 @@ def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:
             k += 1
             continue
         k += 1
+    return None
+
+
+def _apposed_name(toks: list[Tok], k: int, c: int) -> tuple[str, ...] | None:
+    """The name set off by commas right after the description starting at toks[k]."""
+    j = k
+    while j < c and toks[j].word != "," and j - k < 10:
+        j += 1
+    if j >= c - 1 or toks[j].word != ",":
+        return None
+    e = j + 1
+    while e < c and _is_name_word(toks[e]):
+        e += 1
+    if e > j + 1 and (e >= c or toks[e].word in (",", "—", "–", "--", "(")):
+        return tuple(x.word for x in toks[j + 1:e])
     return None
 
 
