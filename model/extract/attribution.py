@@ -307,7 +307,9 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
         a, b = _post_frame(text, span, nxt, pe)
         post = tokens(text, a, b)
         if post:
-            ph = _dash_credit(text, a, post) or _after_quote(text, span, post)
+            ph = _dash_credit(text, a, post) or _after_quote(text, span, post) or (
+                _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
+            )
         if ph is None:
             a, b = _pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)

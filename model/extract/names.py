@@ -48,6 +48,7 @@ _ROLE_OF_TITLE = {
     "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
 }
 _RECENCY = 0
+_SPEAKS = 3
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
@@ -376,6 +377,12 @@ class NameIndex:
                 person = _prefer_surname(cands, key, gender)
         if person is None and len(name) > 1:
             person = self._lookup(name, False)
+        if person is None and len(name) > 1 and not is_org_like(name):
+            # "Obama Sees" (a headline's words run on): the one known name part inside.
+            known = {id(p): p for t in name for p in self._by_part.get(t.lower(), ())
+                     if p.name.split()[-1].lower() == t.lower()}
+            if len(known) == 1:
+                person = next(iter(known.values()))
         if person is None:
             return " ".join(name), ()
         return person.name, tuple(f for f in person.forms if f != person.name)
@@ -421,7 +428,7 @@ class NameIndex:
             p = ment.person
             # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
             # mention where subjects stand, the likelier antecedent of a later pronoun.
-            score = 4 * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
+            score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
                 gender is not None and p.gender == gender
             ) + self._opens_sentence(ment.start, ment.end) + _RECENCY * (best is None)
             if score > best_score:
