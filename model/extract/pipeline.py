@@ -99,16 +99,30 @@ def _head_noun(words: list[str]) -> str:
     return _ROLE_ALIASES.get(head, head)
 
 
+# Words that always introduce a name, whatever its case; "called" and the nouns of
+# NAMING_WORDS only when the name is capitalised ("lawmakers called it “fraud”" is speech).
+_STRONG_NAMING = frozenset({
+    "so-called", "dubbed", "nicknamed", "titled", "entitled", "named", "billed", "known",
+    "headlined", "hashtag", "slogan",
+})
+
+
 def _is_title_like(text: str, span: Span, ps: int) -> bool:
     """A short capitalised name of a thing (a show, a book, a nickname), not someone's words."""
     inner = text[span.start:span.end]
     words = _WORDS.findall(inner)
-    if not words or len(words) > 7 or inner.rstrip()[-1:] in ".!?":
+    if not words or len(words) > 7:
         return False
-    before = _WORDS.findall(text[max(ps, span.start - 30):span.start])
-    named = bool(before) and before[-1].lower() in NAMING_WORDS
-    if named and len(words) <= 4:
-        return True
+    before = [w.lower() for w in _WORDS.findall(text[max(ps, span.start - 40):span.start])]
+    while before and before[-1] in ("the", "a", "an", "as", "its", "his", "her", "their"):
+        before.pop()
+    capital = words[0][0].isupper()
+    if before and len(words) <= 4 and (
+        before[-1] in _STRONG_NAMING or (before[-1] in NAMING_WORDS and capital)
+    ):
+        return True  # the so-called “Buffett rule”, a show called “Politicking.”
+    if inner.rstrip()[-1:] in ".!?":
+        return False
     caps = [w for w in words if w[0].isupper()]
     content = [w for w in words if w.lower() not in _SMALL]
     return bool(content) and len(caps) >= len(content) and words[0][0].isupper()

@@ -102,6 +102,8 @@ def test_a_quote_split_by_its_attribution_is_two_quotes_with_one_speaker() -> No
         "The ship, dubbed “Sea Hawk,” left port on Monday.",
         "His fans call themselves the “Night Owls” online.",
         "The novel, titled “a quiet winter”, sold well.",
+        "He wants to tax so-called ''pass through'' income.",
+        "It became known as the “Harbour rule” after its author.",
     ],
 )
 def test_titles_nicknames_and_names_of_things_are_not_quotes(text: str) -> None:
@@ -111,6 +113,10 @@ def test_titles_nicknames_and_names_of_things_are_not_quotes(text: str) -> None:
 def test_partial_and_scare_quotes_are_quotes() -> None:
     text = "The agency said the site was 'rapidly rebuilding' and called it a “real threat”."
     assert texts(text) == ["rapidly rebuilding", "real threat"]
+
+
+def test_a_lower_case_word_after_called_is_speech_not_a_name() -> None:
+    assert texts("What several lawmakers called “fraud” went on for years.") == ["fraud"]
 
 
 def test_hostile_text_of_unmatched_marks_and_apostrophes_finishes() -> None:
