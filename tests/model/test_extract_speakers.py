@@ -96,5 +96,5 @@ def test_transcript_labels_name_the_speaker() -> None:
 
 
 def test_scare_quotes_without_a_speaker_stay_unattributed() -> None:
-    text = "The so-called “reform” passed without debate in the chamber."
+    text = "The “reform” passed without debate in the chamber."
     assert speakers(text) == [None]
