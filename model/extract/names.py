@@ -47,7 +47,6 @@ _ROLE_OF_TITLE = {
     "pres": "president", "sec": "secretary", "amb": "ambassador", "del": "delegate",
     "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
 }
-_RECENCY = 0
 _SPEAKS = 3
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
@@ -297,6 +296,11 @@ class NameIndex:
                 return p
         return None
 
+    def _possessive(self, e: int) -> bool:
+        """Obama's, Tribe's: an owner, seldom the one a later "he" stands for."""
+        t = self.text
+        return t[e - 2:e] in ("'s", "’s") or t[e:e + 2] in ("'s", "’s") or t[e:e + 1] in "'’"
+
     def _speaks(self, s: int, e: int) -> bool:
         m = _VERB_AFTER.match(self.text, e)
         if m is not None and m.group(1) in CUE_VERBS:
@@ -397,6 +401,20 @@ class NameIndex:
                     self._acronym_map.setdefault("".join(w[0] for w in words), p)
         return self._acronym_map
 
+    def plausible_name(self, tokens: tuple[str, ...]) -> bool:
+        """False for a lone capitalised word that is really a verb or common noun opening a
+        sentence ("Bemoaning the …", "Calls men …"): one the index does not know, that ends in
+        -ing or that the article also writes in lower case."""
+        if len(tokens) > 1 or self.knows(tokens):
+            return True
+        word = _clean_token(tokens[0])
+        if word.isupper():
+            return True  # an acronym: NPR, IMF
+        low = word.lower()
+        if low.endswith("ing"):
+            return False
+        return re.search(rf"\b{re.escape(low)}\b", self.text) is None
+
     def knows(self, tokens: tuple[str, ...]) -> bool:
         """True when the name (as written) belongs to someone the index holds."""
         _titles, name = split_title([_clean_token(t) for t in tokens])
@@ -430,7 +448,7 @@ class NameIndex:
             # mention where subjects stand, the likelier antecedent of a later pronoun.
             score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
                 gender is not None and p.gender == gender
-            ) + self._opens_sentence(ment.start, ment.end) + _RECENCY * (best is None)
+            ) + self._opens_sentence(ment.start, ment.end) - 2 * self._possessive(ment.end)
             if score > best_score:
                 best, best_score = p, score
             seen.add(p.name)

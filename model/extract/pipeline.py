@@ -240,7 +240,9 @@ def extract_quotes(text: str) -> list[FoundQuote]:
                 continue
             donor = None
             subject = found[n].subject
-            if subject is not None:
+            if subject is not None and (
+                subject.kind != "name" or names.plausible_name(subject.words)
+            ):
                 donor = _resolve(subject, names, last[0])
                 if donor[0] is None:
                     donor = None
