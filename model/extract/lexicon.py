@@ -75,7 +75,7 @@ SOURCE_NOUNS = frozenset({
 })
 
 PRONOUNS = {
-    "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f",
+    "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f", "it": "n",
 }
 
 # Honorifics and offices written before a name; stripped from speaker names. Keys are lower

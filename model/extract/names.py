@@ -456,6 +456,16 @@ class NameIndex:
                 break
         return best
 
+    def recent_body(self, at: int, reach: int = 400) -> Person | None:
+        """The organisation named last within `reach` characters: what "they" or "it" said."""
+        k = bisect.bisect_left(self._starts, at) - 1
+        while k >= 0 and at - self.mentions[k].start <= reach:
+            ment = self.mentions[k]
+            if ment.person.is_org and not self._inside_quote(ment.start):
+                return ment.person
+            k -= 1
+        return None
+
     def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
         k = bisect.bisect_left(self._starts, at) - 1
         seen = 0

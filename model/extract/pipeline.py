@@ -48,6 +48,10 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
             person = names.antecedent(ph.start, g, speaker=speaker)
             if person is not None:
                 return person.name, tuple(person.forms), ph.cue
+        elif ph.words[0] in ("they", "it"):
+            body = names.recent_body(ph.start)  # "the Security Council … they said"
+            if body is not None:
+                return body.name, tuple(body.forms), ph.cue
         return None, (), ph.cue
     words = list(ph.words)
     head = _head_noun(words)

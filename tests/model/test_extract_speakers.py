@@ -98,3 +98,16 @@ def test_transcript_labels_name_the_speaker() -> None:
 def test_scare_quotes_without_a_speaker_stay_unattributed() -> None:
     text = "The “reform” passed without debate in the chamber."
     assert speakers(text) == [None]
+
+
+def test_they_and_it_stand_for_the_body_named_just_before() -> None:
+    text = (
+        "The Harbour Council met on Friday and issued a statement.\n\n"
+        "“We condemn the closure of the port,” they said."
+    )
+    assert speakers(text) == ["Harbour Council"]
+
+
+def test_a_dash_credit_names_the_speaker() -> None:
+    text = "“We came for the music and stayed for the people.” ― Marta Ilves"
+    assert speakers(text) == ["Marta Ilves"]
