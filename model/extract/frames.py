@@ -34,7 +34,8 @@ DETERMINERS = frozenset({
     "its", "our", "some", "several", "two", "three", "many", "other", "both", "most", "all",
 })
 _ADVERBIAL = frozenset({
-    "has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "once", "again",
+    "further", "soon", "quickly", "openly", "publicly", "privately", "immediately", "once",
+    "has", "had", "have", "was", "is", "were", "are", "also", "later", "then", "again",
     "previously", "recently", "earlier", "would", "will", "did", "does", "do", "just",
     "not", "never", "often", "still", "simply", "flatly", "repeatedly", "long", "since",
     "ultimately", "reportedly", "too", "even", "first", "already", "been", "being",
@@ -48,6 +49,10 @@ _INTRO = frozenset({
     "though", "although", "despite", "since", "unlike", "asked", "speaking", "later",
     "meanwhile", "earlier", "then", "still", "yet", "instead", "also", "now", "last", "this",
     "on", "at", "during", "after", "before", "following", "ahead",
+})
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "night", "morning", "evening", "afternoon", "weekend", "today",
 })
 _STOP_DESC = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 
@@ -185,10 +190,16 @@ _ROLE_BEFORE_NAME = frozenset({
 def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
     """The subject ending just before toks[c] (the cue): "X said", "the official told"."""
     k = c - 1
-    while k >= 0 and (toks[k].low in _ADVERBIAL or (
-        toks[k].low.endswith("ly") and toks[k].word[0].islower() and len(toks[k].low) > 4
-    )):
-        k -= 1
+    while k >= 0:
+        w = toks[k]
+        if w.low in _ADVERBIAL or (w.low.endswith("ly") and w.word[0].islower() and len(w.low) > 4):
+            k -= 1
+        elif k >= 1 and toks[k - 1].low in ("in", "on", "last", "this", "since") and (
+            w.word[0].isdigit() or w.low in _TIME_WORDS
+        ):
+            k -= 2  # "who in 2010 said", "X on Friday said"
+        else:
+            break
     if k < 0:
         return None
     t = toks[k]
@@ -199,7 +210,17 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
             return None
         return np_backward(toks, k, cue)
     if t.low in ("who", "which") and k >= 2 and toks[k - 1].word == ",":
-        return np_backward(toks, k - 1, cue)  # "Stevie Wonder, who joked"
+        # "Stevie Wonder, who joked" / "McConnell, now the majority leader, who said"
+        j = k - 2
+        while j >= 0 and toks[j].word != "," and k - j < 12:
+            if _is_name_word(toks[j]) and (j == 0 or not _is_name_word(toks[j - 1])) and (
+                toks[j].low not in TITLES
+            ):
+                break
+            j -= 1
+        if j >= 0 and toks[j].word == "," and j >= 1 and _is_name_word(toks[j - 1]):
+            return np_backward(toks, j, cue)
+        return np_backward(toks, k - 1, cue)
     if t.low in ("who", "which") and k >= 1:
         return np_backward(toks, k, cue)  # "the officer who said"
     if is_cue(t) or (t.low.endswith("ed") and t.word[0].islower() and k > 0):

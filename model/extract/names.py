@@ -305,6 +305,7 @@ class NameIndex:
         m = _VERB_AFTER.match(self.text, e)
         if m is not None and m.group(1) in CUE_VERBS:
             return True
+        # Inverted: "said Mr. Obama.", "said Smith, a lawyer".
         m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
         return m is not None and m.group(1) in CUE_VERBS
 
