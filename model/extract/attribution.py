@@ -205,7 +205,17 @@ def _before_quote(toks: list[Tok]) -> Phrase | None:
         c = find_cue(toks, 0, stop, last=True)
         if c < 0:
             break
+        before = toks[c - 1].low if c > 0 else ""
+        if before in _PASSIVE:
+            stop = c  # "when terrorists are revealed as …": the subject did not speak
+            continue
         ph = _cue_subject(toks, c)
+        if before in ("who", "that") and c >= 2:
+            # "told a young woman who suggested that …": the main clause's speaker first.
+            if fallback is None:
+                fallback = ph
+            stop = c
+            continue
         if ph is not None and is_personish(ph):
             return ph
         if fallback is None and ph is not None and ph.words[-1].lower() not in _THINGS:
@@ -250,6 +260,7 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
     return None
 
 
+_PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", "got"})
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
 
 

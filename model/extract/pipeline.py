@@ -55,12 +55,17 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
         return None, (), ph.cue
     words = list(ph.words)
     head = _head_noun(words)
-    if head in _DOCUMENTS:
+    if head in _DOCUMENTS or head in _BODIES:
         # "the IMF report said", "a Homeland Security memo": the body that wrote it speaks.
         run = _capitalised_run(words)
         if run:
             name, aliases = names.resolve(run, ph.start)
             return name, aliases, ph.cue
+        if ph.definite:
+            # "the report says", "the agency suggested": the body the story is about.
+            body = names.recent_body(ph.start, reach=_BODY_REACH)
+            if body is not None:
+                return body.name, tuple(body.forms), ph.cue
     if head in PERSON_ROLES and (ph.definite or len(words) == 1):
         # "the president", "the former secretary of state": someone the article has named.
         person = names.antecedent(ph.start, None, role=head, speaker=speaker)
@@ -78,6 +83,14 @@ _DOCUMENTS = frozenset({
     "website", "site", "account", "editorial", "opinion", "brief", "audit", "investigation",
     "assessment", "guidance",
 })
+
+
+_BODIES = frozenset({
+    "agency", "group", "organization", "organisation", "committee", "company", "network",
+    "newspaper", "paper", "magazine", "council", "court", "panel", "board", "union", "firm",
+    "department", "ministry", "office", "bank", "fund", "institute", "center", "centre",
+})
+_BODY_REACH = 1500
 
 
 def _capitalised_run(words: list[str]) -> list[str]:
