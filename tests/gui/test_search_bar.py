@@ -60,3 +60,19 @@ def test_articles_mode_finds_articles_by_their_text(qtbot, bar, hub):
     expected = hub.read(search_articles, SearchQuery("satellite")).ids
     assert blocker.args == [expected, len(expected), "articles"]
     assert expected
+
+
+def test_article_results_list_shows_hits_and_passes_the_model_tester(qtbot, qtmodeltester, hub):
+    from gui.search_article_list import ArticleResultsList
+
+    ids = hub.read(search_articles, SearchQuery("korea")).ids
+    assert len(ids) > 1
+    widget = ArticleResultsList(hub)
+    qtbot.addWidget(widget)
+    widget.show_ids(ids)
+    qtmodeltester.check(widget.model)
+    first = widget.model.index(0)
+    assert "\n" in first.data()  # title, then date and outlet
+    with qtbot.waitSignal(widget.article_activated) as blocker:
+        widget.view.activated.emit(first)
+    assert blocker.args == [ids[0]]
