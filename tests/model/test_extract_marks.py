@@ -126,3 +126,17 @@ def test_hostile_text_of_unmatched_marks_and_apostrophes_finishes() -> None:
     quotes = extract_quotes(text)
     assert len(quotes) <= 2
     assert all(text[q.start:q.end] == q.text for q in quotes)
+
+
+def test_random_fragments_never_crash_and_spans_stay_inside_one_paragraph() -> None:
+    """Word salad of marks, cues, titles and names: offsets always index the text given."""
+    import random
+
+    rng = random.Random(3)
+    words = ["said", "Mr.", "Smith", "Ann", "he", "she", "“", "”", '"', "'", ",", ".", "the",
+             "according", "to", "told", "who", "Rev.", "(", ")", "—", "―", "IMF", "\n", "''"]
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 50)))
+        for q in extract_quotes(text):
+            assert 0 <= q.start < q.end <= len(text)
+            assert text[q.start:q.end] == q.text and "\n" not in q.text
