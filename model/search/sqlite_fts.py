@@ -93,9 +93,10 @@ def _page_sql(limit: int | None, offset: int) -> str:
 
 
 class _Quotes:
-    """One query against the quote index: its expression, parameters and date check."""
+    """One query against the quote index: its FTS5 expression (words AND facet tokens)."""
 
     def __init__(self, session: Session, query: SearchQuery, parsed: ParsedQuery) -> None:
+        self._head: list[int] | None = None
         self.session = session
         self.query = query
         self.parsed = parsed
@@ -124,7 +125,7 @@ class _Quotes:
         return len(self._head), self._head
 
     def newest(self, limit: int | None, offset: int) -> list[int]:
-        head = getattr(self, "_head", None)
+        head = self._head
         if head is not None and len(head) <= COUNT_CAP:  # the whole match set is at hand
             return head[offset:] if limit is None else head[offset : offset + limit]
         if not self.match:
