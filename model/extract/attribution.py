@@ -341,7 +341,7 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
 def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
     """“Q” ― Name: the credit line of quote collections and social-media round-ups."""
     k = a
-    while k < len(text) and text[k] == " ":
+    while k < len(text) and text[k] in " \u00a0\t":
         k += 1
     if k >= len(text) or text[k] not in "―—–-" or not toks or not toks[0].cap:
         return None

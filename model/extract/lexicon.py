@@ -167,6 +167,12 @@ NOT_NAMES = frozenset({
     "read", "watch", "see", "photo", "image", "video", "getty", "images",
     "updated", "published", "copyright", "advertisement", "related", "click",
     "follow", "share", "sign", "subscribe", "editor", "note", "via",
+    # Sentence openers that are never names.
+    "contrary", "regardless", "similarly", "likewise", "additionally", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "overall", "finally", "first", "second", "third",
+    "ultimately", "notably", "clearly", "obviously", "separately", "earlier", "later",
+    "recently", "currently", "previously", "otherwise", "accordingly", "hence",
+    "thus", "therefore", "besides", "rather", "sure", "sometimes", "often",
 })
 
 # Words inside a capitalised run that make it an organisation, publication or place.
