@@ -380,6 +380,9 @@ class NameIndex:
             cands = self._by_part.get(key)
             if cands:
                 person = _prefer_surname(cands, key, gender)
+                if len(cands) > 1:
+                    # Namesakes (Jeh and Gary Johnson): the one just named in full.
+                    person = self._named_in_full_near(cands, at) or person
         if person is None and len(name) > 1:
             person = self._lookup(name, False)
         if person is None and len(name) > 1 and not is_org_like(name):
@@ -421,6 +424,15 @@ class NameIndex:
         _titles, name = split_title([_clean_token(t) for t in tokens])
         key = " ".join(name).lower()
         return key in self._by_full or (len(name) == 1 and key in self._by_part)
+
+    def _named_in_full_near(self, cands: list[Person], at: int, reach: int = 300) -> Person | None:
+        k = bisect.bisect_left(self._starts, at) - 1
+        while k >= 0 and at - self.mentions[k].start <= reach:
+            ment = self.mentions[k]
+            if ment.person in cands and " " in ment.form:
+                return ment.person
+            k -= 1
+        return None
 
     def person_named(self, word: str) -> Person | None:
         """The person a transcript label (WALLACE:) or lone surname stands for."""
