@@ -92,7 +92,8 @@ def _readable(d: StatementDetail) -> str:
     speaker = d.speaker or "unknown speaker"
     if d.disputed:
         speaker += f" (disputed: {', '.join(d.speakers)})"
-    lines = [f"“{d.fullest}” — {speaker}; {len(d.outlets)} outlets"]
+    n = len(d.outlets)
+    lines = [f"“{d.fullest}” — {speaker}; {n} outlet{'s' if n != 1 else ''}"]
     for v in d.versions:
         flags = f"  [{', '.join(v.flags)}]" if v.flags else ""
         text = v.text if len(v.text) <= 90 else v.text[:87] + "…"
