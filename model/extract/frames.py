@@ -345,6 +345,9 @@ def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
         if t.low in CUE_VERBS and t.word[0].islower():
             if t.low in WEAK_CUES and not _weak_ok(toks, k):
                 continue
+            if k + 1 < len(toks) and toks[k + 1].low in CUE_VERBS and t.low != toks[k + 1].low \
+                    and toks[k + 1].word[0].islower() and t.low in WEAK_CUES:
+                continue  # "the IMF report stated": a noun before the verb
             if k > 0 and (toks[k - 1].low in DETERMINERS or toks[k - 1].low in _NOUN_BEFORE
                           or toks[k - 1].word.endswith(("'s", "’s", "-morning", "-night"))):
                 continue  # "his comments", "Trump's tweets": a noun, not a verb

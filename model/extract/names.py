@@ -278,6 +278,11 @@ class NameIndex:
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
         full = " ".join(name).lower()
+        if org and len(name) == 1 and name[0].isupper() and full not in self._by_full:
+            self._acronym_map = None  # bodies named since the last look count too
+            expanded = self._acronyms().get(name[0])
+            if expanded is not None:
+                return expanded  # IMF, once the International Monetary Fund is named
         if len(name) == 1 and gender is not None and full in self._by_part:
             return _prefer_surname(self._by_part[full], full, gender)  # Mr. Obama, Mrs. Obama
         if full in self._by_full:

@@ -54,6 +54,10 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
                 return body.name, tuple(body.forms), ph.cue
         return None, (), ph.cue
     words = list(ph.words)
+    if all(w[:1].isupper() for w in words):
+        # "the IMF", "the Associated Press": a body's name after its article.
+        name, aliases = names.resolve(words, ph.start)
+        return name, aliases, ph.cue
     head = _head_noun(words)
     if head in _DOCUMENTS or head in _BODIES:
         # "the IMF report said", "a Homeland Security memo": the body that wrote it speaks.
