@@ -1,8 +1,9 @@
 """Grouping quotes into statements off the GUI thread.
 
-A regroup of a large store takes minutes, so it runs in a QRunnable with its own session and
-transaction, reports progress between chunks of 2,000 quotes, and stops at the next chunk when
-cancelled (the chunks done so far are kept: they are a consistent grouping).
+A regroup of a large store takes minutes, so it runs in a QRunnable with its own sessions, one
+transaction per step of 10,000 quotes (so the window's corrections and imports are never locked
+out for long), reports progress between steps, and stops at the next step when cancelled (what
+is done is kept; the rest stays ungrouped and is grouped the next time the view populates).
 
 Signals (on `job.signals`):
     progressed(int, int): quotes done, quotes to do.
@@ -45,14 +46,12 @@ class GroupingJob(QRunnable):
         return not self.cancelled
 
     def run(self) -> None:
-        from model.statements import group_new_quotes, regroup_all, ungrouped_quote_ids
+        from model.statements import group_in_steps
 
         try:
-            with self.store.sessions.begin() as session:
-                if self.everything:
-                    done = regroup_all(session, self._progress)
-                else:
-                    done = group_new_quotes(session, ungrouped_quote_ids(session), self._progress)
+            done = group_in_steps(
+                self.store.sessions, everything=self.everything, progress=self._progress
+            )
         except Exception as exc:  # reported in the window, never a crash
             self.signals.failed.emit(f"Grouping statements failed: {exc}")
             return

@@ -44,6 +44,7 @@ class StatementsView(QWidget):
         super().__init__(parent)
         self._hub = hub
         self._job: GroupingJob | None = None
+        self._again = False
         self._statement_id: int | None = None
 
         self.model = StatementListModel(hub, self)
@@ -176,7 +177,10 @@ class StatementsView(QWidget):
     # -- internals -------------------------------------------------------------------------
 
     def _start(self, *, everything: bool) -> None:
-        if self._job is not None or not self._hub.is_open:
+        if self._job is not None:
+            self._again = True  # an import arrived meanwhile: group its quotes afterwards
+            return
+        if not self._hub.is_open:
             return
         job = GroupingJob(self._hub.store, everything=everything)
         job.signals.progressed.connect(self._on_progress)
@@ -207,6 +211,9 @@ class StatementsView(QWidget):
             self.refresh_detail()
             self.status_message.emit(f"Grouped {done:,} quotes into statements.")
         self.grouping_finished.emit(done)
+        if self._again:
+            self._again = False
+            self._start(everything=False)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

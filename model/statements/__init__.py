@@ -8,6 +8,7 @@ from model.statements.diff import ALTERED, DISPUTED, FLAGS, TRUNCATED, DiffOp
 from model.statements.grouping import (
     ensure_statement_of_quote,
     forget_quotes,
+    group_in_steps,
     group_new_quotes,
     refresh_statements,
     regroup_all,
@@ -39,6 +40,7 @@ __all__ = [
     "count_statements",
     "ensure_statement_of_quote",
     "forget_quotes",
+    "group_in_steps",
     "group_new_quotes",
     "list_statements",
     "quotes_for_cell",

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from model.schema import Article, Quote, QuoteStatement, Statement, StatementKey
 from model.statements.matching import fullest_index, match_score
@@ -334,19 +334,56 @@ def group_new_quotes(
     return _Grouper(session).run([qid for qid, _n in lengths], progress)
 
 
-def regroup_all(session: Session, progress: Progress | None = None) -> int:
-    """Forgets every statement and groups all live quotes again, longest first."""
+def _forget_everything(session: Session) -> list[int]:
     session.execute(delete(StatementKey))
     session.execute(delete(QuoteStatement))
     session.execute(delete(Statement))
-    ids = list(
+    return list(
         session.scalars(
             select(Quote.id)
             .where(Quote.deleted.is_(False))
             .order_by(func.length(Quote.text).desc(), Quote.id)
         )
     )
-    return _Grouper(session).run(ids, progress)
+
+
+def regroup_all(session: Session, progress: Progress | None = None) -> int:
+    """Forgets every statement and groups all live quotes again, longest first."""
+    return _Grouper(session).run(_forget_everything(session), progress)
+
+
+def group_in_steps(
+    sessions: sessionmaker[Session],
+    *,
+    everything: bool = False,
+    progress: Progress | None = None,
+    step: int = 5 * CHUNK,
+) -> int:
+    """Groups the ungrouped quotes (or, with `everything`, regroups all) a step at a time.
+
+    For a window that stays in use meanwhile: each step of `step` quotes is its own transaction,
+    so a correction or an import waits for one step (seconds), not for the whole run (minutes,
+    at a million quotes). Stopping between steps leaves the rest ungrouped, to be grouped later.
+    """
+    with sessions.begin() as session:
+        if everything:
+            ids = _forget_everything(session)
+        else:
+            ids = [
+                qid for qid, _n in session.execute(
+                    select(Quote.id, func.length(Quote.text))
+                    .outerjoin(QuoteStatement, QuoteStatement.quote_id == Quote.id)
+                    .where(Quote.deleted.is_(False), QuoteStatement.quote_id.is_(None))
+                    .order_by(func.length(Quote.text).desc(), Quote.id)
+                )
+            ]
+    done = 0
+    for i in range(0, len(ids), step):
+        with sessions.begin() as session:
+            done += _Grouper(session).run(ids[i : i + step], None)
+        if progress is not None and not progress(done, len(ids)):
+            break
+    return done
 
 
 def ungrouped_quote_ids(session: Session) -> list[int]:

@@ -16,6 +16,7 @@ from model.statements import (
     DISPUTED,
     TRUNCATED,
     count_statements,
+    group_in_steps,
     group_new_quotes,
     list_statements,
     quotes_for_cell,
@@ -313,3 +314,27 @@ def test_spelled_out_contractions_are_the_same_words(store):
         assert same_statement(s, a, b) and same_statement(s, a, c)
         assert flags_of(s, a) == () and flags_of(s, b) == ()
         assert ALTERED in flags_of(s, c)
+
+
+def test_grouping_in_steps_commits_each_step_and_can_stop_between_them(store):
+    with store.sessions.begin() as s:
+        ids = [report(s, name, [(LONG, "Mia Park")])[0] for name in ("A", "B", "C", "D")]
+        ids += report(s, "E", [("leaves the sanctions in place", "Mia Park")])
+    seen: list[tuple[int, int]] = []
+
+    def stop_after_first(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False
+
+    assert group_in_steps(store.sessions, progress=stop_after_first, step=2) == 2
+    assert seen == [(2, 5)]
+    with store.sessions() as s:
+        assert len(ungrouped_quote_ids(s)) == 3
+    assert group_in_steps(store.sessions, step=2) == 3
+    with store.sessions() as s:
+        assert ungrouped_quote_ids(s) == []
+        (st,) = list_statements(s, min_outlets=2)
+        assert st.outlet_count == 5
+    assert group_in_steps(store.sessions, everything=True, step=2) == 5
+    with store.sessions() as s:
+        assert [x.outlet_count for x in list_statements(s, min_outlets=1)] == [5]
