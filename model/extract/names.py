@@ -30,6 +30,8 @@ _CAP = re.compile(
 _WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
 _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
 _RUN = re.compile(rf"(?<![\w'’]){_WORDPAT}(?: (?:{_JOIN} )?{_WORDPAT})*")
+# NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
+_PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
 _PARTICLES = frozenset({
     "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "ter",
     "ten", "el", "ibn", "dos", "das",
@@ -179,13 +181,17 @@ class NameIndex:
         text = self.text
         heads = self._headlines
         h = 0
+        not_names = _PLAIN_NOT_NAMES
         for m in _RUN.finditer(text):
+            word = m.group()
+            if word in not_names:
+                continue  # "The", "But", "Monday": the commonest capitalised words, at once
             s, e = m.span()
             while h < len(heads) and heads[h][1] < s:
                 h += 1
             in_head = h < len(heads) and heads[h][0] <= s < heads[h][1]
-            if " " not in m.group():
-                self._read_word(s, e, m.group(), in_head)
+            if " " not in word:
+                self._read_word(s, e, word, in_head)
                 continue
             for rs, r_e, raw in self._split_run(s, e):
                 if len(raw) == 1:
