@@ -331,11 +331,27 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
                 ph = _closing_credit(tokens(text, max(prev, a - 120), a))
             if ph is None:
                 a, b = _pre_frame(text, span, ps, ps)
-                subject = clause_subject(tokens(text, a, b), 10_000, "")
-                if subject is not None and subject.kind == "description":
-                    subject = None
+                subject = _nearest_clause_subject(tokens(text, a, b))
         found.append(Local(ph, None, subject))
     return found
+
+
+_CLAUSE_OPENERS = frozenset({
+    "and", "but", "as", "while", "when", "because", "although", "though", "after", "before",
+    "since", "whereas", "so", "until", "if",
+})
+
+
+def _nearest_clause_subject(toks: list[Tok]) -> Phrase | None:
+    """The subject of the clause holding the quote: "…, and as Trump went on about “…”"
+    names Trump, not whoever opened the sentence. Only names and pronouns count."""
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low in _CLAUSE_OPENERS and toks[k - 1].word in (",", ";", "and", "but"):
+            ph = clause_subject(toks[k + 1:], 10_000, "")
+            if ph is not None and ph.kind != "description":
+                return ph
+    ph = clause_subject(toks, 10_000, "")
+    return ph if ph is not None and ph.kind != "description" else None
 
 
 def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
