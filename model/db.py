@@ -47,6 +47,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 
 
 def make_engine(url: str) -> Engine:
+    # Registers the listener that brings the full-text index up to date before every commit,
+    # so every writer (GUI, command line, importer) leaves the index in step.
+    import model.search.maintenance  # noqa: F401
+
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
