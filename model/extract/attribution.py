@@ -86,9 +86,11 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
 def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
     """“Q,” X said. / “Q,” said X, the director of … / “Q,” X, a long apposition, said."""
     i = 0
+    joined = False
     while i < len(toks) and (toks[i].word in (",", "—", "–", "--", ")", ":") or (
         toks[i].low in _CONJUNCTIONS and i + 1 < len(toks) and toks[i + 1].word != ","
     )):
+        joined = joined or toks[i].low in _CONJUNCTIONS
         i += 1  # ", though she noted", ", and Smith added"
     if i >= len(toks):
         return None
@@ -100,8 +102,9 @@ def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
     cue = toks[c].word
     if toks[c].low == "according":
         return np_forward(toks, c + 2, "according to")
-    if ends_sentence and not _ends_attribution(toks, c):
-        return None  # “Q.” NPR said the photos showed …: a new sentence with its own report
+    if (ends_sentence or joined) and not _ends_attribution(toks, c):
+        # “Q.” NPR said the photos showed …, or “Q,” but he said that …: a new report.
+        return None
     if c == i:
         ph = np_forward(toks, c + 1, cue)
         if (ph is not None and ph.kind != "pronoun") or (ph is not None and c + 2 >= len(toks)):
