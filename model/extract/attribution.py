@@ -349,12 +349,17 @@ def _nearest_clause_subject(toks: list[Tok]) -> Phrase | None:
     """The subject of the clause holding the quote: "…, and as Trump went on about “…”"
     names Trump, not whoever opened the sentence. Only names and pronouns count."""
     for k in range(len(toks) - 1, 0, -1):
-        if toks[k].low in _CLAUSE_OPENERS and toks[k - 1].word in (",", ";", "and", "but"):
+        if toks[k].low in _CLAUSE_OPENERS and toks[k - 1].word in (",", ";", "and", "but", "("):
             ph = clause_subject(toks[k + 1:], 10_000, "")
-            if ph is not None and ph.kind != "description":
+            if ph is not None and _named(ph):
                 return ph
     ph = clause_subject(toks, 10_000, "")
-    return ph if ph is not None and ph.kind != "description" else None
+    return ph if ph is not None and _named(ph) else None
+
+
+def _named(ph: Phrase) -> bool:
+    """A name, a pronoun, or a body written with its article ("The Daily Beast")."""
+    return ph.kind != "description" or all(w[:1].isupper() for w in ph.words)
 
 
 def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
