@@ -71,3 +71,42 @@ def test_model_never_imports_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_store_made_by_the_first_version_upgrades_without_losing_a_row(tmp_path):
+    from sqlalchemy import text
+
+    from model.db import make_engine, to_url, upgrade
+
+    path = tmp_path / "old.db"
+    engine = make_engine(to_url(path))
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO outlet (id, name) VALUES (1, 'Old Outlet')"))
+        conn.execute(text(
+            "INSERT INTO article (id, outlet_id, title, text, content_hash) "
+            "VALUES (1, 1, 'Old story', 'He said “we will rebuild” on Monday.', 'h')"
+        ))
+        conn.execute(text("INSERT INTO speaker (id, name, key) VALUES (1, 'Jane Doe', 'jane doe')"))
+        conn.execute(text(
+            "INSERT INTO quote (id, article_id, start, \"end\", text, speaker_id, paragraph, "
+            "origin, deleted, speaker_edited, note) "
+            "VALUES (1, 1, 9, 24, 'we will rebuild', 1, 0, 'manual', 0, 1, 'checked')"
+        ))
+        conn.execute(text("INSERT INTO tag (id, name) VALUES (1, 'economy')"))
+        conn.execute(text("INSERT INTO quote_tag (quote_id, tag_id) VALUES (1, 1)"))
+    engine.dispose()
+
+    store = open_store(path)
+    assert current_revision(store.engine) == head_revision(store.engine)
+    with store.sessions() as s:
+        q = s.get(Quote, 1)
+        assert (q.text, q.origin, q.note, q.speaker.name) == (
+            "we will rebuild", "manual", "checked", "Jane Doe"
+        )
+        assert [t.name for t in q.tags] == ["economy"]
+        assert s.get(Article, 1).title == "Old story"
+    from model.search import SearchQuery, search
+
+    with store.sessions() as s:
+        assert search(s, SearchQuery(text="rebuild")).ids == [1]
