@@ -61,6 +61,15 @@ def _post_frame(text: str, span: Span, nxt: int, pe: int) -> tuple[int, int]:
     return start, end
 
 
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Where the sentence ending at `hi` begins (not before `lo`)."""
+    start = lo
+    for m in _SENT_END.finditer(text, lo, hi):
+        if not _is_abbreviation(text, m.start()):
+            start = m.end()
+    return start
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Mr. Rev. Gen. Sen.: a full stop that ends a title, not a sentence."""
     if text[dot] != ".":
@@ -333,8 +342,12 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
                 # The quote opens a sentence right after "…, Schiff said." in its paragraph.
                 ph = _closing_credit(tokens(text, max(prev, a - 120), a))
             if ph is None:
-                a, b = _pre_frame(text, span, ps, ps)
-                subject = _nearest_clause_subject(tokens(text, a, b))
+                a2, b2 = _pre_frame(text, span, ps, ps)
+                subject = _nearest_clause_subject(tokens(text, a2, b2))
+                if subject is None and not pre and a > prev and n == 0:
+                    # "X identified … as a reason. “Q”": the previous sentence's subject.
+                    subject = _nearest_clause_subject(tokens(text, _sentence_start(
+                        text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
         found.append(Local(ph, None, subject))
     return found
 
