@@ -132,6 +132,20 @@ def np_forward(toks: list[Tok], i: int, cue: str, stop: int | None = None) -> Ph
             ):
                 # "White House spokesman Josh Earnest" / "State Department officials"
                 return _description(toks, i, cue, stop)
+            if k - i == 1 and k < stop and toks[k].word[0].islower():
+                # "Democratic presidential nominee Hillary Clinton": a lone capitalised
+                # modifier, then lower-case role words, then the name.
+                j = k
+                while j < stop and j - k < 3 and toks[j].word[0].islower() and (
+                    toks[j].low not in _PREPOSITIONS and not is_cue(toks[j])
+                    and toks[j].low not in _ADVERBIAL and toks[j].low not in _STOP_DESC
+                ):
+                    j += 1
+                if k < j < stop and _is_name_word(toks[j]) and (
+                    toks[j - 1].low in _ROLE_BEFORE_NAME or toks[j - 1].low in ROLE_NOUNS
+                ):
+                    e = _name_forward(toks, j)
+                    return Phrase("name", tuple(x.word for x in toks[j:e]), toks[j].start, cue)
             return Phrase("name", words, t.start, cue)
         return _description(toks, i, cue, stop)
     return _description(toks, i, cue, stop)
