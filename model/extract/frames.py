@@ -126,6 +126,8 @@ def np_forward(toks: list[Tok], i: int, cue: str, stop: int | None = None) -> Ph
         k = _name_forward(toks, i)
         k = min(k, stop)
         words = tuple(x.word for x in toks[i:k])
+        if k - i == 1 and (t.low in ROLE_NOUNS or t.low.rstrip("s") in ROLE_NOUNS):
+            return _description(toks, i, cue, stop)  # "Officials at the agency said"
         if words and not words[-1].endswith(("'s", "’s")):
             if k < stop and toks[k].word[0].islower() and (
                 toks[k].low in ROLE_NOUNS or toks[k].low.rstrip("s") in ROLE_NOUNS
