@@ -11,16 +11,19 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from model.extract.given_names import given_name_gender
-from model.extract.lexicon import (
-    CUE_VERBS,
-    FEMALE_ROLES,
-    MALE_ROLES,
-    NOT_NAMES,
-    ORG_WORDS,
-    TITLES,
+from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
+from model.extract.name_forms import (
+    SUFFIXES,
+    Mention,
+    Person,
+    clean_token,
+    is_org_like,
+    keeps_dot,
+    prefer_surname,
+    split_title,
+    title_gender,
 )
 
 # A capitalised word (with inner apostrophes and hyphens: O'Brien, Holtz-Eakin) or an initial.
@@ -64,71 +67,6 @@ _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
 })
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-@dataclass(slots=True)
-class Person:
-    """One named speaker candidate: the fullest form seen and every other form used."""
-
-    name: str
-    first_seen: int
-    is_org: bool = False
-    gender: str | None = None
-    votes: dict[str, int] = field(default_factory=dict)
-    forms: list[str] = field(default_factory=list)
-    roles: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    person: Person
-    form: str
-
-
-def _clean_token(tok: str) -> str:
-    if tok.endswith(("'s", "’s")):
-        return tok[:-2]
-    return tok.rstrip("'’")
-
-
-def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """(titles, name) of a capitalised run: President Donald Trump -> President, Donald Trump."""
-    # "Homeland Security Secretary Jeh Johnson", "New Jersey Gov. Chris Christie": what comes
-    # before an office is the body or place it belongs to; the person follows the office.
-    last = -1
-    for i in range(len(tokens) - 2, 0, -1):
-        if tokens[i].rstrip(".").lower() in _OFFICES:
-            last = i
-            break
-    if last > 0:
-        tokens = tokens[last:]
-    k = 0
-    while k < len(tokens) - 1 and tokens[k].rstrip(".").lower() in TITLES:
-        k += 1
-    return tokens[:k], tokens[k:]
-
-
-# Titles that can follow an affiliation inside one capitalised run.
-_OFFICES = frozenset({
-    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
-    "gen", "general", "col", "lt", "capt", "adm", "sgt", "maj", "president", "secretary",
-    "minister", "mayor", "chairman", "chairwoman", "spokesman", "spokeswoman", "director",
-    "judge", "justice", "ambassador", "commissioner", "chief", "rev", "prof", "professor",
-    "attorney", "sheriff", "councilman", "councilwoman", "congressman", "congresswoman",
-    "speaker", "leader", "chancellor", "premier", "prince", "king", "queen",
-})
-
-
-def is_org_like(tokens: list[str]) -> bool:
-    if any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
-        return True
-    # NPR, MIDWAY ATOLL: acronyms and datelines, unless a surname (checked by the caller).
-    return all(len(t) >= 2 and t.isupper() for t in tokens)
-
-
 class NameIndex:
     """Names in one article, in text order, with the rules that resolve short forms."""
 
@@ -158,7 +96,7 @@ class NameIndex:
         for m in _CAP.finditer(text, rs, re_):
             s, e = m.span()
             tok = m.group()
-            dot = tok.endswith(".") and not _keeps_dot(tok)
+            dot = tok.endswith(".") and not keeps_dot(tok)
             if dot:
                 tok = tok[:-1]
                 e -= 1
@@ -210,10 +148,10 @@ class NameIndex:
     def _read_word(self, s: int, e: int, tok: str, in_head: bool) -> None:
         """A lone capitalised word: most are sentence openers and places, so only a known
         name, or a new one that a speech verb follows ("Melanie said"), is kept."""
-        if tok.endswith(".") and not _keeps_dot(tok):
+        if tok.endswith(".") and not keeps_dot(tok):
             tok = tok[:-1]
             e -= 1
-        clean = _clean_token(tok)
+        clean = clean_token(tok)
         low = clean.lower()
         if not clean or (low in NOT_NAMES and low not in TITLES):
             return
@@ -230,7 +168,7 @@ class NameIndex:
             tokens = tokens[1:]
         if not tokens:
             return
-        tokens = [_clean_token(t) for t in tokens]
+        tokens = [clean_token(t) for t in tokens]
         if tokens[-1]:
             self._add(s, e, tokens)
 
@@ -238,7 +176,7 @@ class NameIndex:
         titles, name = split_title(tokens)
         if not name:
             return
-        while len(name) > 1 and name[-1].rstrip(".").lower() in _SUFFIXES:
+        while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
             name = name[:-1]
         if len(name) == 1 and not titles and name[0].rstrip(".").lower() in NOT_NAMES:
             return
@@ -261,7 +199,7 @@ class NameIndex:
         org = is_org_like(name) and not titles
         if org and len(name) == 1 and name[0].lower() in self._by_part:
             org = False  # a surname in capitals, as transcripts print speakers
-        person = self._lookup(name, org, _title_gender(titles))
+        person = self._lookup(name, org, title_gender(titles))
         if person is None:
             if len(name) == 1 and not titles and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
@@ -290,7 +228,7 @@ class NameIndex:
             if expanded is not None:
                 return expanded  # IMF, once the International Monetary Fund is named
         if len(name) == 1 and gender is not None and full in self._by_part:
-            return _prefer_surname(self._by_part[full], full, gender)  # Mr. Obama, Mrs. Obama
+            return prefer_surname(self._by_part[full], full, gender)  # Mr. Obama, Mrs. Obama
         if full in self._by_full:
             return self._by_full[full]
         if org:
@@ -298,7 +236,7 @@ class NameIndex:
         if len(name) == 1:
             cands = self._by_part.get(full)
             if cands:
-                return _prefer_surname(cands, full)
+                return prefer_surname(cands, full)
             return None
         # "Donald J. Trump" after "Donald Trump": same first and last name.
         for p in self._by_part.get(name[-1].lower(), ()):
@@ -375,22 +313,22 @@ class NameIndex:
     # -- answering questions -------------------------------------------------------------
     def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
         """Full name and other forms for a name as written at offset `at`."""
-        titles, name = split_title([_clean_token(t) for t in tokens])
+        titles, name = split_title([clean_token(t) for t in tokens])
         if not name:
             return " ".join(tokens), ()
-        while len(name) > 1 and name[-1].rstrip(".").lower() in _SUFFIXES:
+        while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
             name = name[:-1]
         key = " ".join(name).lower()
         if len(name) == 1 and name[0].isupper() and key not in self._by_part:
             expanded = self._acronyms().get(name[0])
             if expanded is not None:
                 return expanded.name, (name[0],)
-        gender = _title_gender(titles)
+        gender = title_gender(titles)
         person = self._by_full.get(key) if gender is None or len(name) > 1 else None
         if person is None and len(name) == 1:
             cands = self._by_part.get(key)
             if cands:
-                person = _prefer_surname(cands, key, gender)
+                person = prefer_surname(cands, key, gender)
                 if len(cands) > 1:
                     # Namesakes (Jeh and Gary Johnson): the one just named in full.
                     person = self._named_in_full_near(cands, at) or person
@@ -422,7 +360,7 @@ class NameIndex:
         -ing or that the article also writes in lower case."""
         if len(tokens) > 1 or self.knows(tokens):
             return True
-        word = _clean_token(tokens[0])
+        word = clean_token(tokens[0])
         if word.isupper():
             return True  # an acronym: NPR, IMF
         low = word.lower()
@@ -432,7 +370,7 @@ class NameIndex:
 
     def knows(self, tokens: tuple[str, ...]) -> bool:
         """True when the name (as written) belongs to someone the index holds."""
-        _titles, name = split_title([_clean_token(t) for t in tokens])
+        _titles, name = split_title([clean_token(t) for t in tokens])
         key = " ".join(name).lower()
         return key in self._by_full or (len(name) == 1 and key in self._by_part)
 
@@ -450,7 +388,7 @@ class NameIndex:
         key = word.lower()
         cands = self._by_part.get(key)
         if cands:
-            return _prefer_surname(cands, key)
+            return prefer_surname(cands, key)
         return self._by_full.get(key)
 
     def antecedent(
@@ -512,35 +450,3 @@ class NameIndex:
         q = self._quoted
         i = bisect.bisect_right(q, (pos, 1 << 62)) - 1
         return i >= 0 and q[i][0] <= pos < q[i][1]
-
-
-def _title_gender(titles: list[str]) -> str | None:
-    for t in titles:
-        g = TITLES.get(t.rstrip(".").lower())
-        if g:
-            return g
-    return None
-
-
-def _gender_of(p: Person) -> str | None:
-    if p.gender:
-        return p.gender
-    m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
-    return "m" if m_ > f_ else "f" if f_ > m_ else None
-
-
-def _prefer_surname(cands: list[Person], key: str, gender: str | None = None) -> Person:
-    if gender is not None:
-        fitting = [p for p in cands if _gender_of(p) in (None, gender)]
-        cands = fitting or cands
-    """Among people sharing a name part, one whose surname it is; the first introduced wins, as
-    an article names its main figure first and relatives or namesakes later."""
-    by_last = [p for p in cands if p.name.split()[-1].lower() == key]
-    return (by_last or cands)[0]
-
-
-def _keeps_dot(tok: str) -> bool:
-    core = tok[:-1]
-    if "." in core:
-        return True  # U.S., D.C.
-    return len(core) == 1 or core.lower() in TITLES or core.lower() in _SUFFIXES

@@ -1,0 +1,109 @@
+"""What a name is and how news text writes it: people and bodies, titles, initials, namesakes.
+
+The rules here look at one name at a time; `model.extract.names.NameIndex` applies them to a
+whole article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.extract.lexicon import ORG_WORDS, TITLES
+
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+@dataclass(slots=True)
+class Person:
+    """One named speaker candidate: the fullest form seen and every other form used."""
+
+    name: str
+    first_seen: int
+    is_org: bool = False
+    gender: str | None = None
+    votes: dict[str, int] = field(default_factory=dict)
+    forms: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: Person
+    form: str
+
+
+def clean_token(tok: str) -> str:
+    if tok.endswith(("'s", "’s")):
+        return tok[:-2]
+    return tok.rstrip("'’")
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(titles, name) of a capitalised run: President Donald Trump -> President, Donald Trump."""
+    # "Homeland Security Secretary Jeh Johnson", "New Jersey Gov. Chris Christie": what comes
+    # before an office is the body or place it belongs to; the person follows the office.
+    last = -1
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].rstrip(".").lower() in _OFFICES:
+            last = i
+            break
+    if last > 0:
+        tokens = tokens[last:]
+    k = 0
+    while k < len(tokens) - 1 and tokens[k].rstrip(".").lower() in TITLES:
+        k += 1
+    return tokens[:k], tokens[k:]
+
+
+# Titles that can follow an affiliation inside one capitalised run.
+_OFFICES = frozenset({
+    "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+    "gen", "general", "col", "lt", "capt", "adm", "sgt", "maj", "president", "secretary",
+    "minister", "mayor", "chairman", "chairwoman", "spokesman", "spokeswoman", "director",
+    "judge", "justice", "ambassador", "commissioner", "chief", "rev", "prof", "professor",
+    "attorney", "sheriff", "councilman", "councilwoman", "congressman", "congresswoman",
+    "speaker", "leader", "chancellor", "premier", "prince", "king", "queen",
+})
+
+
+def is_org_like(tokens: list[str]) -> bool:
+    if any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
+        return True
+    # NPR, MIDWAY ATOLL: acronyms and datelines, unless a surname (checked by the caller).
+    return all(len(t) >= 2 and t.isupper() for t in tokens)
+
+
+
+def title_gender(titles: list[str]) -> str | None:
+    for t in titles:
+        g = TITLES.get(t.rstrip(".").lower())
+        if g:
+            return g
+    return None
+
+
+def gender_of(p: Person) -> str | None:
+    if p.gender:
+        return p.gender
+    m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
+    return "m" if m_ > f_ else "f" if f_ > m_ else None
+
+
+def prefer_surname(cands: list[Person], key: str, gender: str | None = None) -> Person:
+    """Among people sharing a name part, one whose surname it is; the first introduced wins, as
+    an article names its main figure first and relatives or namesakes later. A title's gender
+    (Mr. Obama, Mrs. Obama) rules out the others."""
+    if gender is not None:
+        fitting = [p for p in cands if gender_of(p) in (None, gender)]
+        cands = fitting or cands
+    by_last = [p for p in cands if p.name.split()[-1].lower() == key]
+    return (by_last or cands)[0]
+
+
+def keeps_dot(tok: str) -> bool:
+    core = tok[:-1]
+    if "." in core:
+        return True  # U.S., D.C.
+    return len(core) == 1 or core.lower() in TITLES or core.lower() in SUFFIXES
