@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
     """(index, start, end) of each non-blank line, white space trimmed."""
     index = 0
@@ -22,4 +24,3 @@ def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
         if s < e:
             yield index, s, e
             index += 1
-
