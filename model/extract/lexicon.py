@@ -101,7 +101,8 @@ TITLES: dict[str, str | None] = {
     "reps": None, "presidential": None, "businessman": "m", "businesswoman": "f", "host": None,
     "anchor": None, "director": None, "professor.": None, "pastor": None, "rabbi": None,
     "imam": None, "bishop": None, "cardinal": None, "sister": "f", "brother": "m",
-    "del": None, "delegate": None, "lieutenant": None, "colonel": None, "sec": None,
+    "mp": None, "mep": None, "msp": None, "del": None, "delegate": None, "lieutenant": None,
+    "colonel": None, "sec": None,
 }
 
 # Role nouns that can stand for a person already named ("the president said").

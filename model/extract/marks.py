@@ -21,7 +21,7 @@ from model.extract.lexicon import ELISIONS
 _MARK = re.compile(r"``|''|[“”\"‘’'«»„‟]")
 _DOUBLE = frozenset({"``", "''", "“", "”", '"', "«", "»", "„", "‟"})
 
-OPEN, CLOSE, EITHER, APOS = 1, 2, 3, 0
+OPEN, CLOSE, EITHER, APOS, WEAK = 1, 2, 3, 0, 4
 
 _GLYPH = {
     "``": OPEN, "“": OPEN, "«": OPEN, "„": OPEN, "‟": OPEN, "‘": OPEN,
@@ -72,7 +72,7 @@ def _single_facing(text: str, i: int, ps: int, pe: int, glyph: str) -> int:
         if left in "nN" and before in "'’" and (i - 3 < ps or text[i - 3].isspace()):
             return APOS  # the second mark of 'n'
         if left in "sS" and right == " " and i + 2 < pe and text[i + 2].islower():
-            return APOS  # the leaders' meeting
+            return WEAK  # the leaders' meeting, or the close of 'disastrous' tax plan
     if right.isalpha() and not left.isalnum():
         k = i + 1
         while k < pe and k < i + 6 and text[k].isalpha():
@@ -110,7 +110,7 @@ def _pair_singles(
     text: str, marks: list[tuple[int, int, str]], ps: int, pe: int, doubles: list[Span]
 ) -> list[Span]:
     spans: list[Span] = []
-    open_at = -1
+    facings: list[tuple[int, int]] = []
     d = 0
     for i, _j, glyph in marks:
         while d < len(doubles) and doubles[d].end < i:
@@ -118,8 +118,25 @@ def _pair_singles(
         if d < len(doubles) and doubles[d].start <= i <= doubles[d].end:
             continue  # inside a double quote: nested, part of the outer quote
         facing = _single_facing(text, i, ps, pe, glyph)
-        if facing == APOS:
-            continue
+        if facing != APOS:
+            facings.append((i, facing))
+    # A plural possessive (the leaders' meeting) and a quote closing after an s ('disastrous'
+    # tax) look alike: it closes the quote only when no other closing mark follows first.
+    closer_follows = [False] * len(facings)
+    following = False
+    for n in range(len(facings) - 1, -1, -1):
+        closer_follows[n] = following
+        f = facings[n][1]
+        if f in (CLOSE, EITHER):
+            following = True
+        elif f == OPEN:
+            following = False
+    open_at = -1
+    for n, (i, facing) in enumerate(facings):
+        if facing == WEAK:
+            if open_at < 0 or closer_follows[n]:
+                continue
+            facing = CLOSE
         if open_at < 0:
             if facing != CLOSE or i == ps:
                 open_at = i + 1

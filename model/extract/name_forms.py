@@ -64,7 +64,8 @@ _OFFICES = frozenset({
     "minister", "mayor", "chairman", "chairwoman", "spokesman", "spokeswoman", "director",
     "judge", "justice", "ambassador", "commissioner", "chief", "rev", "prof", "professor",
     "attorney", "sheriff", "councilman", "councilwoman", "congressman", "congresswoman",
-    "speaker", "leader", "chancellor", "premier", "prince", "king", "queen",
+    "speaker", "leader", "chancellor", "premier", "prince", "king", "queen", "sir", "dame",
+    "lord", "lady", "mp", "mep", "msp",
 })
 
 

@@ -61,6 +61,11 @@ def test_apostrophes_and_inches_are_not_marks(text: str) -> None:
     assert texts(text) == []
 
 
+def test_a_single_quote_closing_after_an_s_is_not_taken_for_a_possessive() -> None:
+    assert texts("Minister faces revolt over 'disastrous' tax plan") == ["disastrous"]
+    assert texts("'The members' vote stands,' she said.") == ["The members' vote stands,"]
+
+
 def test_apostrophes_inside_a_single_quoted_quote() -> None:
     text = "'We don't accept the leaders' plan,' the minister said."
     assert texts(text) == ["We don't accept the leaders' plan,"]

@@ -111,3 +111,11 @@ def test_they_and_it_stand_for_the_body_named_just_before() -> None:
 def test_a_dash_credit_names_the_speaker() -> None:
     text = "“We came for the music and stayed for the people.” ― Marta Ilves"
     assert speakers(text) == ["Marta Ilves"]
+
+
+def test_british_titles_and_single_marks() -> None:
+    text = (
+        "Tory MP Sir John Redfern said: 'This is the wrong tax at the wrong time.'\n\n"
+        "'We can't go on like this,' he added."
+    )
+    assert speakers(text) == ["John Redfern", "John Redfern"]
