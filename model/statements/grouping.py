@@ -149,6 +149,9 @@ class _Grouper:
         self.next_id = (session.scalar(select(func.max(Statement.id))) or 0) + 1
         self.dirty: set[int] = set()
         self.names = SpeakerNames(session)
+        # Statements' wordings already tokenised in this run, by id: a widely carried statement
+        # is a candidate in many chunks.
+        self._wordings: dict[int, tuple[str, Wording]] = {}
 
     def run(self, quote_ids: Sequence[int], progress: Progress | None) -> int:
         done = 0
@@ -216,10 +219,9 @@ class _Grouper:
         chosen: dict[int, list[int]] = {}
         for m in quotes:
             exact, pairs = m.wording.exact_key(), keys_of[m.quote_id]
-            usable = sorted(
-                (k for k in pairs if k != exact and sizes.get(k, 0) <= POSTING_CAP),
-                key=lambda k: sizes.get(k, 0),
-            )
+            usable = [k for k in pairs if k != exact and sizes.get(k, 0) <= POSTING_CAP]
+            if len(usable) > RARE_KEYS:
+                usable = heapq.nsmallest(RARE_KEYS, usable, key=lambda k: sizes.get(k, 0))
             head = [exact] if sizes.get(exact, 0) <= POSTING_CAP else []
             chosen[m.quote_id] = head + usable[:RARE_KEYS]
         return chosen
@@ -233,12 +235,18 @@ class _Grouper:
         return out
 
     def _load_candidates(self, ids: set[int]) -> dict[int, _Candidate]:
-        return {
-            sid: _Candidate(sid, spk, Wording.of(text))
-            for sid, spk, text in self._rows(
-                "SELECT id, speaker_id, text FROM statement WHERE id IN ({ids})", sorted(ids)
-            )
-        }
+        out = {}
+        seen = self._wordings
+        if len(seen) > 200_000:  # a bound on memory; popular statements come back quickly
+            seen.clear()
+        for sid, spk, text in self._rows(
+            "SELECT id, speaker_id, text FROM statement WHERE id IN ({ids})", sorted(ids)
+        ):
+            known = seen.get(sid)
+            if known is None or known[0] != text:
+                known = seen[sid] = (text, Wording.of(text))
+            out[sid] = _Candidate(sid, spk, known[1])
+        return out
 
     def _chunk(self, quotes: list[_Member]) -> None:
         keys_of = {m.quote_id: m.wording.keys() for m in quotes}

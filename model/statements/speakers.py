@@ -8,6 +8,7 @@ disputed. The statement is credited to the fullest name of the best-supported gr
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -18,8 +19,13 @@ from model.schema import Speaker
 from model.statements.text import words
 
 
+@functools.lru_cache(maxsize=65_536)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(words(name))
+
+
 def compatible(a: str, b: str) -> bool:
-    ta, tb = set(words(a)), set(words(b))
+    ta, tb = _name_words(a), _name_words(b)
     return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
 
 
