@@ -10,6 +10,7 @@ marks and case), from a Zipf-like vocabulary so that rare words are rare. Prints
 from __future__ import annotations
 
 import argparse
+import collections
 import itertools
 import random
 import sys
@@ -52,7 +53,8 @@ class Generator:
             for _ in range(30000)
         ]
         self.cum_weights = list(itertools.accumulate(1 / (i + 1) for i in range(len(self.vocab))))
-        self.pool: list[tuple[list[str], int]] = []
+        # The news cycle: the last 5,000 utterances are the ones outlets re-use.
+        self.pool: collections.deque[tuple[list[str], int]] = collections.deque(maxlen=5000)
 
     def utterance(self) -> tuple[list[str], int]:
         n = self.rng.randint(6, 40)
@@ -64,7 +66,7 @@ class Generator:
         """Words and speaker index: a new utterance, or one from the current news cycle."""
         rng = self.rng
         if self.pool and rng.random() < 0.4:
-            words, speaker = self.pool[-rng.randint(1, min(len(self.pool), 5000))]
+            words, speaker = self.pool[-rng.randint(1, len(self.pool))]
             words = list(words)
             roll = rng.random()
             if roll < 0.2 and len(words) > 8:
