@@ -29,6 +29,13 @@ SPECS: dict[str, str] = {
     "import_folder": "mdi6.folder-download-outline",
     "rename": "mdi6.rename-outline",
     "merge": "mdi6.call-merge",
+    "search": "mdi6.text-search",
+    "find_articles": "mdi6.file-search-outline",
+    "tag": "mdi6.tag-outline",
+    "tags": "mdi6.tag-multiple-outline",
+    "note": "mdi6.note-edit-outline",
+    "export": "mdi6.file-export-outline",
+    "export_selection": "mdi6.export-variant",
 }
 
 

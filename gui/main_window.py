@@ -159,9 +159,11 @@ class MainWindow(QMainWindow):
         """Adds the tools that live in their own modules: importing, outlet editing."""
         from gui.outlet_editing import install_outlet_editing
         from gui.window_import import install_import
+        from gui.window_search import install_search
 
         self.importer = install_import(self)
         self.outlet_editor = install_outlet_editing(self)
+        self.search_tools = install_search(self)
 
     def apply_icons(self) -> None:
         """Draws icons (after first paint: qtawesome is slow to import) in palette colours."""

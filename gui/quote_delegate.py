@@ -1,14 +1,16 @@
 """Draws a sidebar quote: its text (up to two lines), its speaker and outlet, its tag chips.
 
 Every row has the same height (`row_height`), so the view lays out fixed rows and scrolls a
-million of them without measuring any.
+million of them without measuring any. While a search is shown, the words it matched are
+marked behind the text; `chip_at` tells the view which tag chip is under the mouse, from the
+same geometry the chips were painted with.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -16,7 +18,9 @@ from gui.quote_model import QUOTE_ROW_ROLE
 from gui.theme import is_dark, muted, tints
 
 if TYPE_CHECKING:
-    from model.library import QuoteRow
+    from model.library import QuoteRow, TagChip
+
+Index = QModelIndex | QPersistentModelIndex
 
 TEXT_LINES = 2
 PAD = 10
@@ -24,12 +28,23 @@ PAD = 10
 
 def elided_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
     """Wraps text into at most `max_lines` lines, the last one elided with an ellipsis."""
+    return [line for _start, line in wrapped_lines(text, font, width, max_lines)]
+
+
+def display_text(text: str) -> str:
+    """The quote as the list shows it: in quote marks, runs of white space made one space."""
+    return " ".join(f"“{text}”".split())
+
+
+def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[tuple[int, str]]:
+    """Like `elided_lines`, with each line's offset in the space-collapsed text, so marks
+    computed on that text (matched words) land on the right line."""
     layout = QTextLayout(" ".join(text.split()), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)
     layout.beginLayout()
-    lines: list[str] = []
+    lines: list[tuple[int, str]] = []
     source = layout.text()
     while True:
         line = layout.createLine()
@@ -39,14 +54,43 @@ def elided_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str
         start, length = line.textStart(), line.textLength()
         if len(lines) == max_lines - 1:
             rest = source[start:]
-            lines.append(QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width))
+            elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            lines.append((start, elided))
             break
-        lines.append(source[start : start + length].rstrip())
+        lines.append((start, source[start : start + length].rstrip()))
     layout.endLayout()
     return lines
 
 
+def match_colour(palette: QPalette) -> QColor:
+    """A marker colour for matched words that stands out from the quote tints and selection."""
+    colour = QColor("#b88a00") if is_dark(palette) else QColor("#ffc533")
+    colour.setAlphaF(0.75)
+    return colour
+
+
 class QuoteDelegate(QStyledItemDelegate):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._query: Any = None  # a parsed search query while a search is shown
+
+    def set_highlight(self, text: str | None) -> None:
+        """Marks the words of this search in every quote drawn (None or "" for none)."""
+        if not text or not text.strip():
+            self._query = None
+            return
+        from model.search.query import parse
+
+        parsed = parse(text)
+        self._query = None if parsed.empty else parsed
+
+    def match_spans(self, text: str) -> list[tuple[int, int]]:
+        if self._query is None:
+            return []
+        from model.search.query import match_spans
+
+        return match_spans(text, self._query)
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         body = QFont(option.font)
         speaker = QFont(option.font)
@@ -102,8 +146,15 @@ class QuoteDelegate(QStyledItemDelegate):
         painter.setPen(text_colour)
         line_h = QFontMetrics(body).lineSpacing()
         y = inner.top()
-        for line in elided_lines(f"“{row.text}”", body, inner.width(), TEXT_LINES):
-            painter.drawText(QRect(inner.left(), y, inner.width(), line_h),
+        shown = display_text(row.text)
+        spans = self.match_spans(shown)
+        for start, line in wrapped_lines(shown, body, inner.width(), TEXT_LINES):
+            line_rect = QRect(inner.left(), y, inner.width(), line_h)
+            if spans:
+                self._paint_marks(painter, body, line_rect, start, line, spans,
+                                  match_colour(palette))
+                painter.setPen(text_colour)
+            painter.drawText(line_rect,
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
             y += line_h
         y = inner.top() + line_h * TEXT_LINES + 6
@@ -130,21 +181,62 @@ class QuoteDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, outlet)
         painter.restore()
 
-    def _paint_chips(self, painter: QPainter, row: QuoteRow, font: QFont, inner: QRect,
-                     y: int, selected: bool) -> int:
-        """Draws tag chips right-aligned on the speaker line; returns the width they took."""
-        if not row.tags:
-            return 0
+    @staticmethod
+    def _paint_marks(painter: QPainter, font: QFont, line_rect: QRect, start: int, line: str,
+                     spans: list[tuple[int, int]], colour: QColor) -> None:
+        """Paints a marker behind the matched words that fall on this line."""
         fm = QFontMetrics(font)
-        painter.setFont(font)
+        end = start + len(line) - (1 if line.endswith("…") else 0)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for a, b in spans:
+            a, b = max(a, start), min(b, end)
+            if a >= b:
+                continue
+            x = line_rect.left() + fm.horizontalAdvance(line[: a - start])
+            w = fm.horizontalAdvance(line[a - start : b - start])
+            mark = QRectF(x - 1, line_rect.top() + 1, w + 2, line_rect.height() - 2)
+            painter.drawRoundedRect(mark, 3, 3)
+
+    def _chip_rects(self, row: QuoteRow, font: QFont, inner: QRect,
+                    y: int) -> list[tuple[QRectF, TagChip]]:
+        """Where each tag chip goes: right-aligned on the speaker line, as many as fit."""
+        fm = QFontMetrics(font)
         x = inner.right()
         h = fm.height() + 2
+        placed: list[tuple[QRectF, TagChip]] = []
         for tag in reversed(row.tags[:3]):
             w = fm.horizontalAdvance(tag.name) + 12
             if x - w < inner.left() + inner.width() // 3:
                 break
             x -= w
-            chip = QRectF(x, y + 1, w, h)
+            placed.append((QRectF(x, y + 1, w, h), tag))
+            x -= 4
+        return placed
+
+    def chip_at(self, option: QStyleOptionViewItem, index: Index, pos: QPoint) -> str | None:
+        """The name of the tag chip at `pos` (view coordinates) in this row, if any."""
+        row: QuoteRow | None = index.data(QUOTE_ROW_ROLE)
+        if row is None or not row.tags:
+            return None
+        body, _speaker, chip_font = self._fonts(option)
+        inner = option.rect.adjusted(PAD + 8, PAD, -PAD, -PAD)
+        y = inner.top() + QFontMetrics(body).lineSpacing() * TEXT_LINES + 6
+        for rect, tag in self._chip_rects(row, chip_font, inner, y):
+            if rect.adjusted(-2, -2, 2, 2).contains(pos.toPointF()):
+                return tag.name
+        return None
+
+    def _paint_chips(self, painter: QPainter, row: QuoteRow, font: QFont, inner: QRect,
+                     y: int, selected: bool) -> int:
+        """Draws tag chips right-aligned on the speaker line; returns the width they took."""
+        placed = self._chip_rects(row, font, inner, y)
+        if not placed:
+            return 0
+        painter.setFont(font)
+        for chip, tag in placed:
+            h = chip.height()
             colour = QColor(tag.colour or "#7a7f87")
             fill = QColor(colour)
             fill.setAlphaF(0.22 if not selected else 0.45)
@@ -154,8 +246,7 @@ class QuoteDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(chip, h / 2, h / 2)
             painter.setPen(painter.pen().color() if selected else option_text(colour))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag.name)
-            x -= 4
-        return inner.right() - x
+        return int(inner.right() - placed[-1][0].left()) + 4
 
 
 def option_text(colour: QColor) -> QColor:

@@ -1,25 +1,33 @@
 """The right pane: a list of quotes with a switch between the article's, the outlet's and the
 whole store's; other tools (search, tags) can show any list of quote ids in it.
 
+The list selects many quotes (Ctrl/Shift-click, Ctrl+A) for tagging and export; a plain click
+(or Enter) opens the quote. Other tools add to it without reaching inside: a header widget
+above the list (the search bar), extra pages in place of the list (article results), words to
+mark in every quote, and a hook that adds entries to the context menu for the selection.
+
 Signals:
     quote_activated(int): the user clicked (or pressed Enter on) a quote.
     scope_changed(str): the switch moved to "article", "outlet" or "store".
+    tag_chip_clicked(str): the user clicked a quote's tag chip; the tag's name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QStackedWidget,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +38,9 @@ from gui import icons
 from gui.quote_delegate import QuoteDelegate
 from gui.quote_model import QUOTE_ID_ROLE, QuoteListModel
 from gui.store_hub import QuoteChange, StoreHub
+
+# Adds entries to the context menu for the selected quote ids.
+ContextMenuHook = Callable[[QMenu, list[int]], None]
 
 # Lists up to this long are simply re-read after a correction; longer ones are patched.
 REREAD_LIMIT = 20_000
@@ -45,9 +56,11 @@ SCOPE_TIPS = {
 class QuoteListView(QTableView):
     """A one-column table with fixed row heights: unlike QListView, whose layout visits every
     row (4 s for 300,000 quotes here), its header lays out uniform rows at once. Enter
-    activates the current quote, as a click does."""
+    activates the current quote, as a click does; a click on a tag chip reports the tag
+    instead of selecting the row."""
 
     activated_by_key = Signal(QModelIndex)
+    chip_clicked = Signal(str)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -55,10 +68,40 @@ class QuoteListView(QTableView):
             return
         super().keyPressEvent(event)
 
+    def chip_at(self, pos: QPoint) -> str | None:
+        """The tag chip under `pos` (viewport coordinates), if any."""
+        index = self.indexAt(pos)
+        delegate = self.itemDelegate()
+        if not index.isValid() or not isinstance(delegate, QuoteDelegate):
+            return None
+        option = QStyleOptionViewItem()
+        option.font = self.font()
+        option.rect = self.visualRect(index)
+        return delegate.chip_at(option, index, pos)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            name = self.chip_at(event.position().toPoint())
+            if name is not None:
+                event.accept()
+                self.chip_clicked.emit(name)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        over_chip = self.chip_at(event.position().toPoint()) is not None
+        if over_chip:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.viewport().unsetCursor()
+        super().mouseMoveEvent(event)
+
 
 class QuoteSidebar(QWidget):
     quote_activated = Signal(int)
     scope_changed = Signal(str)
+    tag_chip_clicked = Signal(str)
 
     def __init__(self, hub: StoreHub, scope: str = "article",
                  parent: QWidget | None = None) -> None:
@@ -69,6 +112,7 @@ class QuoteSidebar(QWidget):
         self._outlet_id: int | None = None
         self._custom: str | None = None  # status text of a list shown by another tool
         self._context_actions: list[QAction] = []
+        self._context_hook: ContextMenuHook | None = None
 
         self.title = QLabel("Quotes")
         self.title.setObjectName("paneTitle")
@@ -95,6 +139,7 @@ class QuoteSidebar(QWidget):
         self.view.setObjectName("quoteList")
         self.view.setModel(self.model)
         delegate = QuoteDelegate(self.view)
+        self.delegate = delegate
         self.view.setItemDelegate(delegate)
         self.view.horizontalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -106,7 +151,7 @@ class QuoteSidebar(QWidget):
         self.view.setWordWrap(False)
         self.view.setMouseTracking(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.empty = QLabel("")
@@ -118,6 +163,7 @@ class QuoteSidebar(QWidget):
         self.stack.addWidget(self.view)
 
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.title)
@@ -132,6 +178,7 @@ class QuoteSidebar(QWidget):
         self.view.clicked.connect(self._on_activated)
         self.view.activated_by_key.connect(self._on_activated)
         self.view.customContextMenuRequested.connect(self._on_context_menu)
+        self.view.chip_clicked.connect(self.tag_chip_clicked)
 
     def apply_icons(self) -> None:
         for button in self.scope_buttons.buttons():
@@ -139,6 +186,32 @@ class QuoteSidebar(QWidget):
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         self._context_actions = actions
+
+    def set_context_menu_hook(self, hook: ContextMenuHook | None) -> None:
+        """`hook(menu, ids)` adds entries (a Tag submenu) for the selected quotes."""
+        self._context_hook = hook
+
+    def insert_header(self, widget: QWidget) -> None:
+        """Puts a widget (the search bar) between the pane's title and the scope switch."""
+        widget.setParent(self)
+        self._layout.insertWidget(1, widget)
+
+    def add_page(self, widget: QWidget) -> None:
+        """Adds a page that can stand in for the quote list (`show_page`)."""
+        self.stack.addWidget(widget)
+
+    def show_page(self, widget: QWidget, status: str) -> None:
+        """Shows another tool's page (article results) in place of the list until
+        `show_quote_ids`, a scope button or `restore_scope` brings quotes back."""
+        self._custom = status
+        self._release_scope_buttons()
+        self.status.setText(status)
+        self.stack.setCurrentWidget(widget)
+
+    def set_highlight(self, query_text: str | None) -> None:
+        """Marks the words this search matched in every quote shown (None: no marks)."""
+        self.delegate.set_highlight(query_text)
+        self.view.viewport().update()
 
     # --- API for the window and for other tools ------------------------------------------------
 
@@ -167,11 +240,37 @@ class QuoteSidebar(QWidget):
         The scope switch is released; clicking one of its buttons returns to the usual lists.
         """
         self._custom = status
-        self.scope_buttons.setExclusive(False)
-        for button in self.scope_buttons.buttons():
-            button.setChecked(False)
-        self.scope_buttons.setExclusive(True)
+        self._release_scope_buttons()
         self._show_ids(ids, status, "No quotes match.")
+
+    def restore_scope(self) -> None:
+        """Back from another tool's list to the scope's own list (a search was cleared)."""
+        if self._custom is None:
+            return
+        self._custom = None
+        for button in self.scope_buttons.buttons():
+            button.setChecked(button.property("scope") == self._scope)
+        self.reload()
+
+    @property
+    def showing_custom(self) -> bool:
+        return self._custom is not None
+
+    def selected_quote_ids(self) -> list[int]:
+        """The selected quotes in list order; read from the selection's row ranges, so Ctrl+A
+        on a million quotes costs one slice, not a million indexes."""
+        selection = self.view.selectionModel()
+        if self.stack.currentWidget() is not self.view or selection is None:
+            return []
+        ids = self.model.ids()
+        rows: set[int] = set()
+        for span in selection.selection():
+            rows.update(range(span.top(), span.bottom() + 1))
+        return [ids[r] for r in sorted(rows) if r < len(ids)]
+
+    def shown_quote_ids(self) -> list[int]:
+        """Every quote the list shows (none while another page stands in for it)."""
+        return self.model.ids() if self.stack.currentWidget() is self.view else []
 
     def reload(self) -> None:
         """Re-reads the list for the current scope (after a correction or an import)."""
@@ -239,7 +338,18 @@ class QuoteSidebar(QWidget):
     def _count_text(n: int, where: str) -> str:
         return f"{n:,} quote{'s' if n != 1 else ''} {where}"
 
+    def _release_scope_buttons(self) -> None:
+        self.scope_buttons.setExclusive(False)
+        for button in self.scope_buttons.buttons():
+            button.setChecked(False)
+        self.scope_buttons.setExclusive(True)
+
     def _show_ids(self, ids: Sequence[int], status: str, empty: str) -> None:
+        if ids and self.stack.currentWidget() is self.view and self.model.ids() == list(ids):
+            # The same list (after a tag change): repaint, keeping the selection.
+            self.model.invalidate()
+            self.status.setText(status)
+            return
         current = self.current_quote_id()
         self.model.set_ids(ids)
         self.status.setText(status)
@@ -267,6 +377,9 @@ class QuoteSidebar(QWidget):
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
+        modifiers = QApplication.keyboardModifiers()
+        if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return  # extending the selection, not opening a quote
         qid = index.data(QUOTE_ID_ROLE)
         if qid is not None:
             self.quote_activated.emit(int(qid))
@@ -274,11 +387,26 @@ class QuoteSidebar(QWidget):
     @Slot(QPoint)
     def _on_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        if not index.isValid() or not self._context_actions:
+        if not index.isValid() or not (self._context_actions or self._context_hook):
             return
-        self.view.setCurrentIndex(index)
+        selection = self.view.selectionModel()
+        if selection.isSelected(index):  # keep the selection the menu is for
+            selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+        else:
+            self.view.setCurrentIndex(index)
+        menu = self.context_menu()
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The menu for the selected quotes: the window's actions, then the hook's entries."""
         menu = QMenu(self)
         for action in self._context_actions:
             menu.addAction(action)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        if self._context_hook is not None:
+            ids = self.selected_quote_ids()
+            if ids:
+                if self._context_actions:
+                    menu.addSeparator()
+                self._context_hook(menu, ids)
+        return menu

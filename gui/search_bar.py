@@ -186,8 +186,9 @@ class SearchBar(QWidget):
         """What the list shows, for the sidebar's status line ("1,234 quotes found")."""
         if self._last is None:
             return ""
-        noun = "articles" if self.mode == "articles" else "quotes"
-        return f"{self._last.total_label} {noun} found"
+        noun = "article" if self.mode == "articles" else "quote"
+        plural = "" if self._last.total == 1 and self._last.total_exact else "s"
+        return f"{self._last.total_label} {noun}{plural} found"
 
     @Slot()
     def refresh_choices(self) -> None:
