@@ -92,7 +92,7 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     return start, end
 
 
-def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
+def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) -> Phrase | None:
     """“Q,” X said. / “Q,” said X, the director of … / “Q,” X, a long apposition, said."""
     i = 0
     joined = False
@@ -111,6 +111,9 @@ def _after_quote(text: str, span: Span, toks: list[Tok]) -> Phrase | None:
     cue = toks[c].word
     if toks[c].low == "according":
         return np_forward(toks, c + 2, "according to")
+    if to_next and c + 1 < len(toks) and toks[c + 1].word not in (",", ":", "—", "–", "--") \
+            and toks[c + 1].low not in _AFTER_CUE:
+        return None  # “A,” while X said inflation was “B”: the cue introduces the next quote
     if (ends_sentence or joined) and not _ends_attribution(toks, c):
         # “Q.” NPR said the photos showed …, or “Q,” but he said that …: a new report.
         return None
@@ -330,7 +333,8 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
         a, b = _post_frame(text, span, nxt, pe)
         post = tokens(text, a, b)
         if post:
-            ph = _dash_credit(text, a, post) or _after_quote(text, span, post) or (
+            to_next = b == nxt and n + 1 < len(spans)
+            ph = _dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
                 _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
             )
         if ph is None:

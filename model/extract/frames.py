@@ -178,7 +178,7 @@ def _description(toks: list[Tok], i: int, cue: str, stop: int) -> Phrase | None:
         return None
     # A name after a role ("spokesman Josh Earnest", "9/11 widow Terry Strada") is the speaker.
     caps = [j for j, w in enumerate(words) if w[0].isupper()]
-    if caps and not words[0][0].isupper() and caps[-1] == len(words) - 1:
+    if caps and caps[-1] == len(words) - 1:
         run_start = caps[-1]
         while run_start - 1 in caps:
             run_start -= 1

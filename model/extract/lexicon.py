@@ -102,7 +102,7 @@ TITLES: dict[str, str | None] = {
     "anchor": None, "director": None, "professor.": None, "pastor": None, "rabbi": None,
     "imam": None, "bishop": None, "cardinal": None, "sister": "f", "brother": "m",
     "mp": None, "mep": None, "msp": None, "del": None, "delegate": None, "lieutenant": None,
-    "colonel": None, "sec": None,
+    "colonel": None, "sec": None, "treasurer": None, "dean": None, "superintendent": None,
 }
 
 # Role nouns that can stand for a person already named ("the president said").

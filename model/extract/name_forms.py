@@ -65,7 +65,7 @@ _OFFICES = frozenset({
     "judge", "justice", "ambassador", "commissioner", "chief", "rev", "prof", "professor",
     "attorney", "sheriff", "councilman", "councilwoman", "congressman", "congresswoman",
     "speaker", "leader", "chancellor", "premier", "prince", "king", "queen", "sir", "dame",
-    "lord", "lady", "mp", "mep", "msp",
+    "lord", "lady", "mp", "mep", "msp", "treasurer", "dean", "superintendent",
 })
 
 

@@ -53,6 +53,7 @@ _ROLE_OF_TITLE = {
     "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
 }
 _SPEAKS = 3
+_SAME_PARAGRAPH = 3
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
@@ -410,7 +411,10 @@ class NameIndex:
             # mention where subjects stand, the likelier antecedent of a later pronoun.
             score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
                 gender is not None and p.gender == gender
-            ) + self._opens_sentence(ment.start, ment.end) - 2 * self._possessive(ment.end)
+            ) - 2 * self._possessive(ment.end)
+            if self._opens_sentence(ment.start, ment.end):
+                # A subject in the pronoun's own paragraph is the topic there.
+                score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])
             if score > best_score:
                 best, best_score = p, score
             seen.add(p.name)

@@ -119,3 +119,11 @@ def test_british_titles_and_single_marks() -> None:
         "'We can't go on like this,' he added."
     )
     assert speakers(text) == ["John Redfern", "John Redfern"]
+
+
+def test_a_cue_that_introduces_the_next_quote_does_not_attribute_the_one_before() -> None:
+    text = (
+        "Finance Minister Ana Ruiz said growth would \"continue\", while central bank governor "
+        "Tomas Berg said inflation was \"a concern\"."
+    )
+    assert speakers(text) == ["Ana Ruiz", "Tomas Berg"]
