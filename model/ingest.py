@@ -9,6 +9,7 @@ article and sending it through the ORM's bulk path cost more than SQLite's own w
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, insert, select, update
@@ -33,10 +34,38 @@ _BY_HASH = select(_ARTICLE.c.id).where(_ARTICLE.c.content_hash == bindparam("dig
 _BY_URL = select(_ARTICLE.c.id).where(_ARTICLE.c.url == bindparam("url")).limit(1)
 
 
+# In UTF-8, the white space str.split() folds beyond ASCII's: the file separators (one byte),
+# NEL and no-break space (lead byte C2), ogham space (E1), typographic spaces and line and
+# paragraph separators (E2), ideographic space (E3). A test checks the lists against str.isspace.
+_SEPARATORS = (b"\x1c", b"\x1d", b"\x1e", b"\x1f")
+_WIDE_SPACES = (
+    (b"\xc2", re.compile(b"\xc2[\x85\xa0]")),
+    (b"\xe1", re.compile(b"\xe1\x9a\x80")),
+    (b"\xe2", re.compile(b"\xe2(?:\x80[\x80-\x8a\xa8\xa9\xaf]|\x81\x9f)")),
+    (b"\xe3", re.compile(b"\xe3\x80\x80")),
+)
+_ASCII_SPACES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
+
+
 def content_hash(text: str) -> str:
     """Hash of the text with white space folded, so re-saved copies count as the same article."""
-    # str.split() folds the same white space as the regex \s+, at a fraction of the cost.
+    data = text.encode("utf-8")
+    if _only_ascii_spaces(data):
+        # The same bytes as " ".join(text.split()), at a third of the cost for an article:
+        # splitting into a list of words was most of an import's work outside the extractor.
+        data = data.translate(_ASCII_SPACES)
+        while b"  " in data:
+            data = data.replace(b"  ", b" ")
+        return hashlib.sha256(data.strip(b" ")).hexdigest()
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _only_ascii_spaces(data: bytes) -> bool:
+    # A lead byte is looked for first (memchr), the space itself only where the lead occurs:
+    # curly quotes and dashes share E2 with the typographic spaces.
+    if any(sep in data for sep in _SEPARATORS):
+        return False
+    return not any(lead in data and wide.search(data) for lead, wide in _WIDE_SPACES)
 
 
 class OutletResolver:

@@ -6,18 +6,20 @@ Speakers are looked up by a folded key of their full name; the shorter forms an 
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from model.schema import Speaker, SpeakerAlias
 
-_SPACE = re.compile(r"\s+")
+
+def tidy_name(name: str) -> str:
+    """The name with its white space folded to single spaces and trimmed."""
+    # str.split() folds the same white space as the regex \s+, at a fraction of the cost.
+    return " ".join(name.split())
 
 
 def speaker_key(name: str) -> str:
-    return _SPACE.sub(" ", name.replace("’", "'")).strip().lower()
+    return tidy_name(name.replace("’", "'")).lower()
 
 
 class SpeakerResolver:
@@ -34,7 +36,7 @@ class SpeakerResolver:
     def resolve(self, name: str | None, aliases: tuple[str, ...] = ()) -> int | None:
         if not name or not name.strip():
             return None
-        name = _SPACE.sub(" ", name).strip()
+        name = tidy_name(name)
         key = speaker_key(name)
         sid = self._ids.get(key)
         if sid is None:
@@ -49,7 +51,7 @@ class SpeakerResolver:
         return sid
 
     def _add_alias(self, sid: int, alias: str) -> None:
-        alias = _SPACE.sub(" ", alias).strip()
+        alias = tidy_name(alias)
         if not alias or (sid, alias) in self._aliases:
             return
         self._aliases.add((sid, alias))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +28,11 @@ def _size(n: int) -> str:
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, refusing one over the limit before reading it all into memory."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise UnreadableFile(f"{_size(size)}, over the limit of {_size(max_bytes)}")
-        with path.open("rb") as fh:
+        # One open and an fstat of it, not a stat of the path and then an open.
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise UnreadableFile(f"{_size(size)}, over the limit of {_size(max_bytes)}")
             data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise UnreadableFile("no such file (moved or deleted before it could be read?)") from None

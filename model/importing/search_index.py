@@ -15,12 +15,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.schema import Article
 
 BULK_MIN_FILES = 500
+BATCH_MIN_FILES = 50
+BATCH_ARTICLES = 256
+# What the article_fts_ai trigger of migration 0002 does, for every article past a mark.
+_INDEX_NEW_ARTICLES = text(
+    "INSERT INTO article_fts(rowid, title, text) SELECT id, title, text FROM article "
+    "WHERE id > :mark"
+)
+_LAST_ARTICLE = text("SELECT coalesce(max(id), 0) FROM article")
 
 
 def repair_search_index(sessions: sessionmaker[Session]) -> bool:
@@ -66,3 +74,71 @@ def index_deferred(sessions: sessionmaker[Session], enabled: bool) -> Iterator[N
         if enabled:
             with sessions.begin() as session:
                 rebuild_fts(session)
+
+
+class ArticleIndexBatches:
+    """Indexes an import's articles a few hundred at a time instead of one per transaction.
+
+    FTS5 writes a new index segment at every commit and merges them as they pile up: with the
+    article trigger on, each one-file transaction cost ~0.6 ms more (5,000-character articles,
+    2,000 into a store as large), against ~0.25 ms an article when 256 go in at once. So for the
+    import's duration the article trigger is dropped, and every BATCH_ARTICLES stored articles
+    (and at the end) the articles past the last mark are indexed, and the queued quotes synced,
+    in a transaction of their own. Each file is still committed on its own.
+
+    Searches during the import lag by fewer than BATCH_ARTICLES articles. If the process dies
+    meanwhile the trigger is missing and `repair_search_index` (run at the start of the next
+    import) restores it and rebuilds the index.
+    """
+
+    def __init__(self, sessions: sessionmaker[Session], enabled: bool) -> None:
+        self._sessions = sessions
+        self._enabled = enabled
+        self._has_fts = False
+        self._mark = 0
+        self._pending = 0
+
+    def __enter__(self) -> ArticleIndexBatches:
+        from model.search.maintenance import has_fts
+
+        with self._sessions.begin() as session:
+            self._has_fts = has_fts(session)
+            self._enabled = self._enabled and self._has_fts and _has_trigger(session)
+            if self._enabled:
+                conn = session.connection()
+                conn.execute(text("DROP TRIGGER article_fts_ai"))
+                self._mark = conn.execute(_LAST_ARTICLE).scalar_one()
+        return self
+
+    def stored(self, articles: int) -> None:
+        """Counts a committed file's articles; indexes them once enough have piled up."""
+        self._pending += articles
+        if self._pending >= BATCH_ARTICLES:
+            self._catch_up(final=False)
+
+    def __exit__(self, *_exc: object) -> None:
+        self._catch_up(final=True)
+
+    def _catch_up(self, final: bool) -> None:
+        if not self._has_fts:
+            return
+        from model.search.maintenance import ensure_fts, sync_fts
+
+        with self._sessions.begin() as session:
+            if self._enabled:
+                conn = session.connection()
+                conn.execute(_INDEX_NEW_ARTICLES, {"mark": self._mark})
+                mark = conn.execute(_LAST_ARTICLE).scalar_one()
+                if final:
+                    ensure_fts(session)
+            sync_fts(session)
+        if self._enabled:
+            self._mark = mark
+        self._pending = 0
+
+
+def _has_trigger(session: Session) -> bool:
+    found = session.connection().execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'article_fts_ai'")
+    ).first()
+    return found is not None

@@ -10,15 +10,16 @@ from urllib.parse import urlsplit
 UNKNOWN_OUTLET = "Unknown outlet"
 _TITLE_MAX = 200
 _SPACE = re.compile(r"\s+")
+# The characters str.splitlines() breaks at.
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def first_line_title(text: str) -> str:
     """The first non-empty line, shortened at a word if a file has no separate title line."""
-    for line in text.splitlines():
-        line = _SPACE.sub(" ", line).strip()
-        if line:
-            return short_title(line)
-    return ""
+    # Found without splitting the whole article into lines, which cost more than the rest.
+    body = text.lstrip()
+    end = _LINE_BREAK.search(body)
+    return short_title(body[: end.start()] if end else body)
 
 
 def short_title(title: str) -> str:

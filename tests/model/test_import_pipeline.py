@@ -111,14 +111,14 @@ def test_a_file_failing_while_stored_leaves_no_part_of_it_and_keeps_the_others(
         (tmp_path / f"{i}.txt").write_text(story(i), encoding="utf-8")
     multi = tmp_path / "1.jsonl"
     multi.write_text("\n".join(json.dumps({"text": story(10 + i)}) for i in range(3)), "utf-8")
-    real_add = pipeline.Ingestor.add
+    real_add = pipeline.ArticleWriter.add
 
     def add_then_crash(self, art):
         if art.text.startswith("Story 11"):  # the second article of the multi-article file
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
         return real_add(self, art)
 
-    monkeypatch.setattr(pipeline.Ingestor, "add", add_then_crash)
+    monkeypatch.setattr(pipeline.ArticleWriter, "add", add_then_crash)
     report = import_paths(store, [tmp_path])
     failed = {r.path.name: r.error for r in report.failed}
     assert failed == {"1.jsonl": "could not store: disk I/O error"}
