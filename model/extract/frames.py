@@ -227,16 +227,15 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         return np_backward(toks, k, cue)
     if t.low in ("who", "which") and k >= 2 and toks[k - 1].word == ",":
         # "Stevie Wonder, who joked" / "McConnell, now the majority leader, who said"
+        near = np_backward(toks, k - 1, cue)
+        if near is not None and near.kind == "name":
+            return near
         j = k - 2
         while j >= 0 and toks[j].word != "," and k - j < 12:
-            if _is_name_word(toks[j]) and (j == 0 or not _is_name_word(toks[j - 1])) and (
-                toks[j].low not in TITLES
-            ):
-                break
             j -= 1
-        if j >= 0 and toks[j].word == "," and j >= 1 and _is_name_word(toks[j - 1]):
-            return np_backward(toks, j, cue)
-        return np_backward(toks, k - 1, cue)
+        if j >= 1 and toks[j].word == "," and _is_name_word(toks[j - 1]):
+            return np_backward(toks, j, cue)  # the name before the apposition
+        return near
     if t.low in ("who", "which") and k >= 1:
         return np_backward(toks, k, cue)  # "the officer who said"
     if is_cue(t) or (t.low.endswith("ed") and t.word[0].islower() and k > 0):

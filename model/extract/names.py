@@ -425,12 +425,15 @@ class NameIndex:
     def recent_body(self, at: int, reach: int = 400) -> Person | None:
         """The organisation named last within `reach` characters: what "they" or "it" said."""
         k = bisect.bisect_left(self._starts, at) - 1
+        first: Person | None = None
         while k >= 0 and at - self.mentions[k].start <= reach:
             ment = self.mentions[k]
             if ment.person.is_org and not self._inside_quote(ment.start):
-                return ment.person
+                if self._opens_sentence(ment.start, ment.end):
+                    return ment.person  # "Although the IMF did not …, it referenced"
+                first = first or ment.person
             k -= 1
-        return None
+        return first
 
     def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
         k = bisect.bisect_left(self._starts, at) - 1
