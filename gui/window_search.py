@@ -14,10 +14,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QWidget,
+)
 
+from gui import icons
 from gui.icons import tag_action
 from gui.search_article_list import ArticleResultsList
 from gui.search_bar import SearchBar
@@ -72,6 +89,40 @@ def arrange_for_sidebar(bar: SearchBar) -> tuple[QWidget, QToolButton]:
     return panel, toggle
 
 
+class _NarrowRows(QStyledItemDelegate):
+    """Asks for no width, so a list row spans the pane and long titles are elided instead of
+    widening the list past it."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        return QSize(1, super().sizeHint(option, index).height())
+
+
+class _ToolIcons(QObject):
+    """Draws the icons of every tool action of the window after its first paint and again
+    when the palette changes: the window's own `apply_icons` covers only its own actions, so
+    tools added before the first paint (Import, Export) would stay without icons."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.first_painted.connect(self.apply)
+        window.installEventFilter(self)
+
+    @Slot()
+    def apply(self) -> None:
+        actions = [a for a in self._window.findChildren(QAction)
+                   if a.property(icons.ICON_PROPERTY) and a.icon().isNull()]
+        icons.apply_icons(actions)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() in (
+                QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            icons.apply_icons([a for a in self._window.findChildren(QAction)
+                               if a.property(icons.ICON_PROPERTY)])
+        return False
+
+
 class SearchTools(QObject):
     """The window's search, tag, note and export actions and the widgets they drive."""
 
@@ -86,6 +137,15 @@ class SearchTools(QObject):
         sidebar.insert_header(self.bar)
         self.articles = ArticleResultsList(hub)
         self.articles.setObjectName("articleResults")
+        # One title line and one outlet line a row, elided: rows keep one height, so the
+        # paged list never measures every title.
+        self.articles.view.setWordWrap(False)
+        self.articles.view.setItemDelegate(_NarrowRows(self.articles.view))
+        self.articles.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.articles.view.setStyleSheet(
+            "QListView { border: none; }"
+            "QListView::item { padding: 6px 10px; border-bottom: 1px solid palette(midlight); }"
+        )
         sidebar.add_page(self.articles)
         sidebar.set_context_menu_hook(self.add_context_entries)
 
@@ -115,6 +175,7 @@ class SearchTools(QObject):
         edit.addSeparator()
         for action in (self.tag, self.note, self.manage_tags):
             window.add_menu_action("Edit", action)
+        self._icons = _ToolIcons(window)
         self._connect_signals()
 
     def _action(self, text: str, icon: str, tip: str, shortcut: str | None = None) -> QAction:
