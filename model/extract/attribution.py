@@ -319,8 +319,14 @@ class Local(NamedTuple):
     subject: Phrase | None
 
 
-def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[Local]:
+def attribute_paragraph(
+    text: str, spans: list[Span], ps: int, pe: int, headline: bool = False
+) -> list[Local]:
     """For each span of one paragraph: the evidence about its speaker found around it."""
+    if headline:
+        credited = _headline_credit(text, ps, pe)
+        if credited is not None:
+            return [Local(credited, None, None) for _ in spans]
     found: list[Local] = []
     for n, span in enumerate(spans):
         label = transcript_label(text, span)
@@ -354,6 +360,24 @@ def attribute_paragraph(text: str, spans: list[Span], ps: int, pe: int) -> list[
                         text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
         found.append(Local(ph, None, subject))
     return found
+
+
+_HEADLINE_CREDIT = re.compile(
+    r",\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:Says|Said|Tells|Told|Warns|Claims|"
+    r"Insists|Argues|Writes|Admits|Vows)\b"
+)
+
+
+def _headline_credit(text: str, ps: int, pe: int) -> Phrase | None:
+    """A headline capitalises every word, so its cue is capitalised too: "…, Lindsey Graham
+    Says" at its end credits every quote in it."""
+    found = None
+    for m in _HEADLINE_CREDIT.finditer(text, ps, pe):
+        found = m
+    if found is None:
+        return None
+    cue = text[found.end(1):found.end()].strip()
+    return Phrase("name", tuple(found.group(1).split()), found.start(1), cue)
 
 
 _CLAUSE_OPENERS = frozenset({

@@ -227,7 +227,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
         if not spans:
             prev_para_end = (ps, pe)
             continue
-        found = attribute_paragraph(text, spans, ps, pe)
+        found = attribute_paragraph(text, spans, ps, pe, (ps, pe) in heads)
         speakers: list[Speaker] = []
         for (ph, label, _subject), _span in zip(found, spans, strict=True):
             if label is not None:

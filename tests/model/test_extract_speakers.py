@@ -127,3 +127,8 @@ def test_a_cue_that_introduces_the_next_quote_does_not_attribute_the_one_before(
         "Tomas Berg said inflation was \"a concern\"."
     )
     assert speakers(text) == ["Ana Ruiz", "Tomas Berg"]
+
+
+def test_a_headline_credit_names_the_speaker_of_its_quote() -> None:
+    text = "Port ‘Will Reopen’ Within Weeks, Mayor Ines Kalnina Says\n\nThe port closed in May."
+    assert speakers(text) == ["Ines Kalnina"]
