@@ -118,6 +118,8 @@ def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) 
         # “Q.” NPR said the photos showed …, or “Q,” but he said that …: a new report.
         return None
     if c == i:
+        if joined:
+            return None  # "…,” but pledged to remain civil": a second verb, no inversion
         ph = np_forward(toks, c + 1, cue)
         if (ph is not None and ph.kind != "pronoun") or (ph is not None and c + 2 >= len(toks)):
             return ph
@@ -354,7 +356,7 @@ def attribute_paragraph(
             if ph is None:
                 a2, b2 = _pre_frame(text, span, ps, ps)
                 subject = _nearest_clause_subject(tokens(text, a2, b2))
-                if subject is None and not pre and a > prev and n == 0:
+                if subject is None and not pre and a > prev:
                     # "X identified … as a reason. “Q”": the previous sentence's subject.
                     subject = _nearest_clause_subject(tokens(text, _sentence_start(
                         text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
