@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
@@ -74,6 +74,7 @@ class HeatMapView(QWidget):
         self._hub = hub
         # What the last clicked cell holds, for the quote list's status line.
         self.current_label = ""
+        self._stale = True
         self.model = HeatMapModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -90,7 +91,9 @@ class HeatMapView(QWidget):
     def _connect_signals(self) -> None:
         self.table.clicked.connect(self._on_clicked)
         self.table.activated.connect(self._on_clicked)
-        self._hub.articles_changed.connect(self.populate)
+        for signal in (self._hub.store_opened, self._hub.store_changed,
+                       self._hub.articles_changed):
+            signal.connect(self._on_store_changed)
 
     @Slot()
     def populate(self) -> None:
@@ -98,7 +101,20 @@ class HeatMapView(QWidget):
         from model.statements import speaker_outlet_counts
 
         if self._hub.is_open:
+            self._stale = False
             self.model.set_grid(self._hub.read(speaker_outlet_counts))
+
+    @Slot()
+    def _on_store_changed(self) -> None:
+        """Counts change with every correction; a hidden grid is read when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.populate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.populate()
 
     def activate_cell(self, row: int, column: int) -> list[int]:
         """The quotes of a cell, announced as if it were clicked."""

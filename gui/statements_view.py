@@ -96,6 +96,7 @@ class StatementsView(QWidget):
         self.cancel_button.clicked.connect(self.cancel_grouping)
         self.model.modelReset.connect(self._update_count)
         self._hub.store_changed.connect(self.refresh_detail)
+        self._hub.store_opened.connect(self.populate)
         self._hub.articles_changed.connect(self.populate)
 
     # -- public API for the window ---------------------------------------------------------

@@ -107,3 +107,17 @@ def test_hotter_cells_are_shaded_nearer_the_highlight(qtbot, heat):
         return sum(abs(a - b) for a, b in zip(px.getRgb()[:3], highlight.getRgb()[:3], strict=True))
 
     assert distance(0, 0) < distance(1, 1) < distance(0, 1)
+
+
+def test_a_shown_grid_follows_corrections_and_a_hidden_one_waits(qtbot, heat):
+    from sqlalchemy import update
+
+    view, alpha, _beta = heat
+    hub = view._hub
+    hub.write(lambda s: s.execute(update(Quote).where(Quote.id == alpha[0]).values(deleted=True)))
+    assert view.model.index(0, 0).data() == "4"  # hidden: not read again yet
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.index(0, 0).data() == "3"
+    hub.write(lambda s: s.execute(update(Quote).where(Quote.id == alpha[1]).values(deleted=True)))
+    assert view.model.index(0, 0).data() == "2"
