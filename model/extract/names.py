@@ -54,7 +54,9 @@ _ROLE_OF_TITLE = {
 }
 _SPEAKS = 3
 _SAME_PARAGRAPH = 3
+_FITS = 2
 _VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
+_CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
@@ -255,8 +257,8 @@ class NameIndex:
         m = _VERB_AFTER.match(self.text, e)
         if m is not None and m.group(1) in CUE_VERBS:
             return True
-        # Inverted: "said Mr. Obama.", "said Smith, a lawyer".
-        m = _WORD_BEFORE.search(self.text, max(0, s - 12), s)
+        # Inverted: "said Mr. Obama.", "said Smith, a lawyer", "noted NBC's Dante Chinni".
+        m = _CUE_BEFORE.search(self.text, max(0, s - 30), s)
         return m is not None and m.group(1) in CUE_VERBS
 
     def _after_place_word(self, s: int) -> bool:
@@ -409,7 +411,7 @@ class NameIndex:
             p = ment.person
             # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
             # mention where subjects stand, the likelier antecedent of a later pronoun.
-            score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + 2 * (
+            score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + _FITS * (
                 gender is not None and p.gender == gender
             ) - 2 * self._possessive(ment.end)
             if self._opens_sentence(ment.start, ment.end):
