@@ -12,6 +12,7 @@ import re
 from model.extract.attribution import attribute_paragraph
 from model.extract.frames import Phrase, find_cue, np_backward, np_forward, tokens
 from model.extract.lexicon import (
+    CUE_VERBS,
     FEMALE_ROLES,
     MALE_ROLES,
     NAMING_WORDS,
@@ -48,7 +49,9 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
             person = names.antecedent(ph.start, g, speaker=speaker)
             if person is not None:
                 return person.name, tuple(person.forms), ph.cue
-        elif ph.words[0] in ("they", "it"):
+        elif ph.words[0] in ("they", "it") and _speaks_next(
+            names.text, ph.start + len(ph.words[0])
+        ):
             body = names.recent_body(ph.start)  # "the Security Council … they said"
             if body is not None:
                 return body.name, tuple(body.forms), ph.cue
@@ -106,6 +109,16 @@ def _capitalised_run(words: list[str]) -> list[str]:
         elif run:
             break
     return run
+
+
+_NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+|also\s+|later\s+)?(\w+)")
+
+
+def _speaks_next(text: str, pos: int) -> bool:
+    """ "it said", "they also argued": the pronoun is the subject of a speech verb (not the "it"
+    of "it goes without saying")."""
+    m = _NEXT_WORD.match(text, pos)
+    return m is not None and m.group(1).lower() in CUE_VERBS
 
 
 def _head_noun(words: list[str]) -> str:
