@@ -22,7 +22,7 @@ from model.extract.frames import (
     np_forward,
     tokens,
 )
-from model.extract.lexicon import CUE_VERBS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from model.extract.lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
@@ -355,7 +355,8 @@ def attribute_paragraph(
                 ph = _closing_credit(tokens(text, max(prev, a - 120), a))
             if ph is None:
                 a2, b2 = _pre_frame(text, span, ps, ps)
-                subject = _nearest_clause_subject(tokens(text, a2, b2))
+                subject = _nearest_clause_subject(pre if (a2, b2) == (a, b) else tokens(
+                    text, a2, b2))
                 if subject is None and not pre and a > prev:
                     # "X identified … as a reason. “Q”": the previous sentence's subject.
                     subject = _nearest_clause_subject(tokens(text, _sentence_start(
@@ -414,7 +415,3 @@ def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
         return None
     ph = np_forward(toks, 0, "")
     return ph if ph is not None and ph.kind == "name" else None
-
-
-def has_cue(text: str, start: int, end: int) -> bool:
-    return any(t.low in CUE_VERBS for t in tokens(text, start, end))
