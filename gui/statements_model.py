@@ -71,15 +71,9 @@ class StatementListModel(QAbstractListModel):
     def summary(self, row: int) -> StatementSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def row_of(self, statement_id: int) -> int | None:
-        """The row of a statement, fetching pages until it is found (None if filtered out)."""
-        while True:
-            for i, s in enumerate(self._rows):
-                if s.id == statement_id:
-                    return i
-            if not self.canFetchMore(_ROOT):
-                return None
-            self.fetchMore(_ROOT)
+    def loaded_row_of(self, statement_id: int) -> int | None:
+        """The row of a statement among those fetched so far (never fetches: lists are long)."""
+        return next((i for i, s in enumerate(self._rows) if s.id == statement_id), None)
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and len(self._rows) < self._total

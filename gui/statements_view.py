@@ -118,10 +118,7 @@ class StatementsView(QWidget):
             return False
         self._statement_id = statement_id
         self.detail.show_detail(detail)
-        row = next(
-            (i for i in range(self.model.rowCount()) if self.model.summary(i).id == statement_id),
-            None,
-        )
+        row = self.model.loaded_row_of(statement_id)
         sel = self.list.selectionModel()
         if row is None:
             sel.clearSelection()

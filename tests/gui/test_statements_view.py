@@ -102,7 +102,9 @@ def test_clicking_a_version_announces_its_quote(qtbot, stored):
     group(hub, ids)
     view = StatementsView(hub)
     qtbot.addWidget(view)
+    view.model.reload()
     assert view.show_statement_for_quote(ids[1])
+    assert view.list.currentIndex().data(STATEMENT_ID_ROLE) == view.current_statement_id
     hrefs = re.findall(r'href="(quote:\d+)"', view.detail.toHtml())
     assert hrefs == [f"quote:{ids[0]}", f"quote:{ids[1]}", f"quote:{ids[2]}"]
     with qtbot.waitSignal(view.quote_activated) as blocker:
