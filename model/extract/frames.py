@@ -19,7 +19,6 @@ from model.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     ROLE_NOUNS,
-    SOURCE_NOUNS,
     TITLES,
     WEAK_CUES,
 )
@@ -382,7 +381,3 @@ def _weak_ok(toks: list[Tok], k: int) -> bool:
     return k == len(toks) - 1 or nxt in (",", ":", "that", "in", "on", "to", "of", ".", "as") or (
         k > 0 and toks[k - 1].word == ","
     ) or k <= 3
-
-
-def source_noun_near(toks: list[Tok], c: int) -> bool:
-    return any(t.low in SOURCE_NOUNS for t in toks[max(0, c - 4):c + 4])

@@ -68,12 +68,6 @@ WEAK_CUES: frozenset[str] = frozenset(
     for f in _inflect(lemma)
 )
 
-# Nouns that introduce a quote as a source: "in a statement", "in an interview".
-SOURCE_NOUNS = frozenset({
-    "statement", "interview", "tweet", "post", "letter", "email", "e-mail", "speech", "remarks",
-    "release", "memo", "op-ed", "essay", "column", "message", "testimony", "press",
-})
-
 PRONOUNS = {
     "he": "m", "she": "f", "they": "p", "i": "s", "we": "p", "him": "m", "her": "f", "it": "n",
 }

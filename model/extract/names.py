@@ -35,10 +35,6 @@ _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das
 _RUN = re.compile(rf"(?<![\w'’]){_WORDPAT}(?: (?:{_JOIN} )?{_WORDPAT})*")
 # NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
-_PARTICLES = frozenset({
-    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "ter",
-    "ten", "el", "ibn", "dos", "das",
-})
 # Only subject pronouns vote on gender: "her" and "his" as often point at someone else
 # ("Donald Trump, her opponent").
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
