@@ -28,14 +28,17 @@ bench: $(STAMP)
 screenshot: $(STAMP)
 	$(PY) main.py screenshot resources/screenshot.png --size 1400x860
 
-# Scores the extractor against the gold files in ../shared/eval (not shipped with the repo).
+# Scores the extractor against the gold files in ../shared/eval (not shipped with the repo);
+# every miss, spurious quote and wrong speaker is listed in build/*.score.
 eval: $(STAMP)
 	mkdir -p build/dev
 	$(PYTHON) ../shared/eval/texts.py ../shared/eval/polnear-dev.jsonl build/dev
 	$(PY) main.py extract --jsonl build/dev/*.txt > build/dev.pred
-	$(PYTHON) ../shared/eval/score.py ../shared/eval/polnear-dev.jsonl build/dev.pred | head -20
+	$(PYTHON) ../shared/eval/score.py ../shared/eval/polnear-dev.jsonl build/dev.pred > build/dev.score
+	grep -E '^gold=' build/dev.score
 	$(PY) main.py extract --jsonl data/sample/*.txt > build/sample.pred
-	$(PYTHON) ../shared/eval/score.py ../shared/eval/sample-gold.jsonl build/sample.pred | head -20
+	$(PYTHON) ../shared/eval/score.py ../shared/eval/sample-gold.jsonl build/sample.pred > build/sample.score
+	grep -E '^gold=' build/sample.score
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
