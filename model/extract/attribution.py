@@ -22,7 +22,7 @@ from model.extract.frames import (
     np_forward,
     tokens,
 )
-from model.extract.lexicon import NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from model.extract.lexicon import ABBREVIATIONS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
@@ -75,7 +75,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     m = _ABBREV.search(text, max(0, dot - 12), dot + 1)
-    return m is not None and m.group(1).lower() in TITLES
+    return m is not None and (m.group(1).lower() in ABBREVIATIONS or len(m.group(1)) == 1)
 
 
 def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:

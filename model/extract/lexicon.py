@@ -99,6 +99,14 @@ TITLES: dict[str, str | None] = {
     "colonel": None, "sec": None, "treasurer": None, "dean": None, "superintendent": None,
 }
 
+# Abbreviations whose full stop does not end a sentence ("Mr. Smith", "Sen. Kaine").
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col",
+    "capt", "sgt", "adm", "maj", "rev", "st", "jr", "sr", "hon", "mt", "ft", "no", "vs", "v",
+    "inc", "co", "corp", "ltd", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "del",
+    "pres", "sec", "amb", "supt", "cmdr", "messrs",
+})
+
 # Role nouns that can stand for a person already named ("the president said").
 ROLE_NOUNS = frozenset({
     "president", "senator", "governor", "secretary", "minister", "mayor", "candidate",
