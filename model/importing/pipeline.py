@@ -210,7 +210,8 @@ def iter_import(
     Stops between files once `cancelled()` is true; what was stored stays stored.
     """
     options = options or ImportOptions()
-    engine = sessions.kw["bind"]
+    engine = sessions.kw.get("bind")
+    assert isinstance(engine, Engine), "the session factory must be bound to the store's engine"
     repair_search_index(sessions)
     bulk = worth_deferring(sessions, len(files), options.bulk_index_min_files)
     batched = not bulk and len(files) >= options.index_batch_min_files

@@ -88,13 +88,11 @@ class ArticleWriter:
         articles: list[ArticleIn],
         originals: dict[int, str] | None = None,
         outlet: str | None = None,
-        before_commit: Callable[[sqlite3.Connection], None] | None = None,
     ) -> Counts:
         """Stores one file's articles in one transaction: (articles, quotes, duplicates).
 
         `originals` maps an article's number to its text before cleaning, so a copy stored
-        uncleaned still counts as a duplicate; `outlet` overrides every article's outlet;
-        `before_commit` runs last inside the transaction (the search index's catch-up).
+        uncleaned still counts as a duplicate; `outlet` overrides every article's outlet.
         """
         db = self.db
         # IMMEDIATE takes the write lock up front: the duplicate checks and the inserts then
@@ -115,8 +113,6 @@ class ArticleWriter:
                 else:
                     stored += 1
                     quotes += added[1]
-            if before_commit is not None:
-                before_commit(db)
             db.commit()
         except BaseException:
             if db.in_transaction:
