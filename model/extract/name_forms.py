@@ -77,6 +77,12 @@ def is_org_like(tokens: list[str]) -> bool:
 
 
 
+def names_an_office(titles: list[str]) -> bool:
+    """Whether a title before a name is an office or honorific (Sen., Mr., Governor), which only
+    a person holds, rather than a modifier ("Former", "Interim") that bodies take too."""
+    return any(t.rstrip(".").lower() in _OFFICES for t in titles)
+
+
 def title_gender(titles: list[str]) -> str | None:
     for t in titles:
         g = TITLES.get(t.rstrip(".").lower())

@@ -21,6 +21,7 @@ from model.extract.name_forms import (
     clean_token,
     is_org_like,
     keeps_dot,
+    names_an_office,
     prefer_surname,
     split_title,
     title_gender,
@@ -33,6 +34,8 @@ _CAP = re.compile(
 _WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
 _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
 _RUN = re.compile(rf"(?<![\w'’]){_WORDPAT}(?: (?:{_JOIN} )?{_WORDPAT})*")
+# A nickname in quotation marks between a given name and the surname: Robert C. "Bobby" Scott.
+_NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_WORDPAT})*)")
 # NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
 # Only subject pronouns vote on gender: "her" and "his" as often point at someone else
@@ -101,7 +104,10 @@ class NameIndex:
                 e -= 1
             if cur:
                 low = tok.rstrip(".").lower()
-                stop = low in NOT_NAMES and low not in TITLES
+                # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
+                stop = low in NOT_NAMES and low not in TITLES and not (
+                    len(low) == 1 and tok.endswith(".")
+                )
                 if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
                     cur.append(tok)
                     ce = e
@@ -119,14 +125,22 @@ class NameIndex:
         heads = self._headlines
         h = 0
         not_names = _PLAIN_NOT_NAMES
+        skip = -1
         for m in _RUN.finditer(text):
             word = m.group()
             if word in not_names:
                 continue  # "The", "But", "Monday": the commonest capitalised words, at once
             s, e = m.span()
+            if s < skip:
+                continue  # the nickname and surname of a name already read whole
             while h < len(heads) and heads[h][1] < s:
                 h += 1
             in_head = h < len(heads) and heads[h][0] <= s < heads[h][1]
+            if not in_head and text[e:e + 1] == " ":
+                nick = _NICKNAME.match(text, e)
+                if nick is not None and self._read_nicknamed(s, e, nick):
+                    skip = nick.end()
+                    continue
             if " " not in word:
                 self._read_word(s, e, word, in_head)
                 continue
@@ -143,6 +157,33 @@ class NameIndex:
                 else:
                     self._read_run(rs, r_e, raw)
         self._guess_genders()
+
+    def _read_nicknamed(self, s: int, e: int, nick: re.Match[str]) -> bool:
+        """Robert C. "Bobby" Scott: one person, whose full name leaves the nickname out and
+        whose "Bobby Scott" later in the story is the same person."""
+        pieces = self._split_run(s, e)
+        last = self._split_run(nick.start(2), nick.end(2))[0]
+        rs, _re, given = pieces[-1]
+        end = given[-1].rstrip(".")
+        if (len(end) > 1 and end.lower() in NOT_NAMES) or last[2][0].lower() in NOT_NAMES:
+            return False  # "said “Peggy” Orwell", "The “Peggy” Act": no given name before it
+        for ps, pe, raw in pieces[:-1]:
+            if len(raw) == 1:
+                self._read_word(ps, pe, raw[0], False)
+            else:
+                self._read_run(ps, pe, raw)
+        before = len(self.mentions)
+        self._read_run(rs, last[1], given + last[2])
+        if len(self.mentions) == before:
+            return True
+        person = self.mentions[-1].person
+        surname = clean_token(last[2][-1])
+        alias = f"{nick.group(1)} {surname}"
+        self._by_full.setdefault(alias.lower(), person)
+        self._by_part.setdefault(nick.group(1).lower(), []).append(person)
+        if alias not in person.forms:
+            person.forms.append(alias)
+        return True
 
     def _read_word(self, s: int, e: int, tok: str, in_head: bool) -> None:
         """A lone capitalised word: most are sentence openers and places, so only a known
@@ -195,7 +236,9 @@ class NameIndex:
             name[-1].lower() not in self._by_part
         ) and self._after_place_word(s):
             return  # "in New Jersey", "at Seton Hall": a place, not a speaker
-        org = is_org_like(name) and not titles
+        # "Former DNC" (a headline's modifier before an acronym) is still a body; "Sen. SMITH"
+        # (a transcript's capitals after an office) is a person.
+        org = is_org_like(name) and not names_an_office(titles)
         if org and len(name) == 1 and name[0].lower() in self._by_part:
             org = False  # a surname in capitals, as transcripts print speakers
         person = self._lookup(name, org, title_gender(titles))

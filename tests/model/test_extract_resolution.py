@@ -1,0 +1,28 @@
+"""Who a short form, pronoun or description stands for: nicknames, bodies named by acronyms."""
+
+from __future__ import annotations
+
+from model.extract import extract_quotes
+from model.extract.names import NameIndex
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_quoted_nickname_inside_a_name_is_the_same_person() -> None:
+    text = (
+        'Rep. Margaret A. "Peggy" Orwell opened the hearing on Tuesday.\n\n'
+        "Later, Peggy Orwell spoke to reporters about the budget.\n\n"
+        '"We will not cut the ferry service," Peggy Orwell said.'
+    )
+    found = extract_quotes(text)
+    assert [q.speaker for q in found if q.text.startswith("We")] == ["Margaret A. Orwell"]
+    assert "Peggy Orwell" in found[-1].speaker_aliases
+
+
+def test_an_acronym_after_a_modifier_is_a_body_but_after_an_office_a_person() -> None:
+    text = "Former NTSB staff want the inquiry reopened. Sen. HOLT asked about it."
+    index = NameIndex(text, [])
+    assert index.person_named("NTSB") is not None and index.person_named("NTSB").is_org
+    assert index.person_named("HOLT") is not None and not index.person_named("HOLT").is_org
