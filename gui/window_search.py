@@ -58,13 +58,24 @@ def arrange_for_sidebar(bar: SearchBar) -> tuple[QWidget, QToolButton]:
     toggle.setText("Filters")
     toggle.setCheckable(True)
     toggle.setToolTip("Sort the results, or narrow them by speaker, outlet, tag and date")
-    top = bar.layout().itemAt(0).layout()  # the bar's first row: mode, box, sort, count
-    assert isinstance(top, QHBoxLayout)
+    # The bar's first row (mode, box, sort, count), found as a QObject rather than through
+    # itemAt(), which would leave a Python wrapper of a layout item behind.
+    top = next(r for r in bar.layout().findChildren(QHBoxLayout) if r.indexOf(bar.box) >= 0)
     top.addWidget(toggle)
     bar.found_label.hide()
     bar.note_label.hide()  # shown only while it has something to say
     bar.note_label.setContentsMargins(2, 0, 2, 0)
 
+    # Widgets leave their rows through takeAt(), so the layout items are deleted from Python:
+    # deleted by Qt behind PySide's back, their stale wrappers could later stand in for new
+    # widgets allocated at the same address.
+    for row in bar.layout().findChildren(QHBoxLayout):
+        for widget in (bar.sort_combo, bar.speaker_edit, bar.outlet_combo, bar.tag_combo,
+                       bar.since_check, bar.since_edit, bar.until_check, bar.until_edit):
+            at = row.indexOf(widget)
+            if at >= 0:
+                item = row.takeAt(at)
+                del item
     panel = QWidget(bar)
     panel.setObjectName("searchFilters")
     grid = QGridLayout(panel)
