@@ -141,11 +141,13 @@ PERSON_ROLES: frozenset[str] = frozenset(ROLE_NOUNS - {
 
 FEMALE_ROLES = frozenset({
     "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "actress", "queen",
-    "woman", "girl", "mother", "wife", "daughter", "princess",
+    "woman", "girl", "mother", "wife", "daughter", "princess", "widow", "sister", "aunt",
+    "niece", "grandmother", "girlfriend", "granddaughter",
 })
 MALE_ROLES = frozenset({
     "spokesman", "chairman", "congressman", "businessman", "king", "man", "boy", "father",
-    "husband", "son", "prince", "pope",
+    "husband", "son", "prince", "pope", "widower", "brother", "uncle", "nephew",
+    "grandfather", "boyfriend", "grandson",
 })
 
 # Capitalised words that begin sentences or name times and places, never a speaker on their own.

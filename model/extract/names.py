@@ -54,9 +54,13 @@ _ROLE_OF_TITLE = {
 _SPEAKS = 3
 _SAME_PARAGRAPH = 3
 _FITS = 2
-_VERB_AFTER = re.compile(r"(?:'s|’s)?,? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)")
+# "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
+_VERB_AFTER = re.compile(
+    r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)"
+)
 _CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
@@ -253,6 +257,13 @@ class NameIndex:
         form = " ".join(tokens)
         if form != person.name and form not in person.forms:
             person.forms.append(form)
+        role = _ROLE_WORD_BEFORE.search(self.text, max(0, s - 16), s)
+        if role is not None:
+            # "9/11 widow Terry Strada", "his brother Tom": a gendered role word before the name.
+            g = "f" if role.group(1) in FEMALE_ROLES else "m" if role.group(1) in MALE_ROLES \
+                else None
+            if g is not None:
+                person.votes[g] = person.votes.get(g, 0) + 3
         for t in titles:
             low = t.rstrip(".").lower()
             person.roles.add(_ROLE_OF_TITLE.get(low, low))
@@ -304,7 +315,7 @@ class NameIndex:
         m = _PLACE_BEFORE.search(self.text, max(0, s - 16), s)
         return m is not None
 
-    def _opens_sentence(self, s: int, e: int) -> bool:
+    def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool:
         """Whether a mention stands where subjects do: opening its sentence, or before a verb
         ("Ham went on", "Ham also noted"), and not after a preposition ("under Obama")."""
         text = self.text
@@ -318,8 +329,28 @@ class NameIndex:
             return True  # "noted Dante Chinni": the subject of an inverted cue
         if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
             return False
+        if person and m is not None and m.group(1).lower() in ("the", "a", "an"):
+            return False  # "accused the Saudi government": a modifier, not a person subject
         m = _WORD_AFTER.match(text, e)
         return m is not None and m.group(1) not in _NOT_VERB
+
+    def _subject_before(self, k: int, at: int) -> Mention:
+        """The mention a pronoun at `at` votes for: the nearest one, unless it stands as an
+        object and the sentence's subject is named just before ("Strada accused the Saudi
+        government …, and she")."""
+        ment = self.mentions[k]
+        if self._opens_sentence(ment.start, ment.end, person=True):
+            return ment
+        text = self.text
+        j = k - 1
+        while j >= 0 and k - j <= 3:
+            cand = self.mentions[j]
+            if at - cand.end > 200 or any(c in text[cand.end:ment.start] for c in ".!?\n"):
+                break
+            if not cand.person.is_org and self._opens_sentence(cand.start, cand.end, True):
+                return cand
+            j -= 1
+        return ment
 
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
@@ -329,7 +360,7 @@ class NameIndex:
             k = bisect.bisect_right(starts, m.start()) - 1
             if k < 0 or k == voted:
                 continue  # only the first pronoun after a mention votes
-            ment = self.mentions[k]
+            ment = self._subject_before(k, m.start())
             if ment.person.is_org or m.start() - ment.end > 120 or self._inside_quote(m.start()):
                 continue
             if "\n" in self.text[ment.end:m.start()]:
@@ -453,7 +484,7 @@ class NameIndex:
             score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + _FITS * (
                 gender is not None and p.gender == gender
             ) - 2 * self._possessive(ment.end)
-            if self._opens_sentence(ment.start, ment.end):
+            if self._opens_sentence(ment.start, ment.end, person=True):
                 # A subject in the pronoun's own paragraph is the topic there.
                 score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])
             if score > best_score:

@@ -26,3 +26,29 @@ def test_an_acronym_after_a_modifier_is_a_body_but_after_an_office_a_person() ->
     index = NameIndex(text, [])
     assert index.person_named("NTSB") is not None and index.person_named("NTSB").is_org
     assert index.person_named("HOLT") is not None and not index.person_named("HOLT").is_org
+
+
+def test_a_gendered_role_word_before_a_name_sets_the_gender() -> None:
+    text = (
+        "The protest was led by widow Terry Lund and by Peter Holm.\n\n"
+        "“We want answers,” she said."
+    )
+    assert speakers(text) == ["Terry Lund"]
+
+
+def test_a_pronoun_after_an_object_votes_for_the_sentence_subject() -> None:
+    text = (
+        "Robin Vale accused Chris Dunn of delay, and she said the work must stop. "
+        "Jo Ortiz stayed home.\n\n"
+        "“We want answers,” she said."
+    )
+    assert speakers(text) == ["Robin Vale"]
+
+
+def test_a_speaker_with_a_party_label_before_the_verb_is_the_one_speaking() -> None:
+    text = (
+        "Mark Ode said on Monday that the port would close. "
+        "Sen. Paul Vance (D-Ore.) said the bill was flawed.\n\n"
+        "“It is not ready,” he said."
+    )
+    assert speakers(text) == ["Paul Vance"]
