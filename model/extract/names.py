@@ -36,6 +36,18 @@ _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das
 _RUN = re.compile(rf"(?<![\w'’]){_WORDPAT}(?: (?:{_JOIN} )?{_WORDPAT})*")
 # A nickname in quotation marks between a given name and the surname: Robert C. "Bobby" Scott.
 _NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_WORDPAT})*)")
+# "Association of Flight Attendants", "Court of Appeals for the Sixth Circuit": a body's name
+# goes on through "of"/"for" after the noun that heads it.
+_OF_TAIL = re.compile(rf"(?: (?:of|for|on)(?: the)? {_WORDPAT}(?: {_WORDPAT})*){{1,2}}")
+_CONNECTORS = frozenset({"of", "for", "on", "the"})
+_BODY_HEADS = frozenset({
+    "department", "ministry", "office", "institute", "university", "college", "school",
+    "association", "foundation", "bank", "fund", "union", "commission", "board", "court",
+    "bureau", "council", "committee", "federation", "league", "society", "alliance",
+    "coalition", "center", "centre", "academy", "church", "chamber", "party", "republic",
+    "kingdom", "corporation", "agency", "authority", "organization", "organisation",
+    "confederation", "congress", "house", "appeals", "museum", "order",
+})
 # NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
 # Only subject pronouns vote on gender: "her" and "his" as often point at someone else
@@ -145,6 +157,13 @@ class NameIndex:
                 if nick is not None and self._read_nicknamed(s, e, nick):
                     skip = nick.end()
                     continue
+            if not in_head and text[e:e + 1] == " " and (
+                word[word.rfind(" ") + 1:].lower() in _BODY_HEADS
+            ):
+                tail = _OF_TAIL.match(text, e)
+                if tail is not None and self._read_body(s, e, tail):
+                    skip = tail.end()
+                    continue
             if " " not in word:
                 self._read_word(s, e, word, in_head)
                 continue
@@ -161,6 +180,24 @@ class NameIndex:
                 else:
                     self._read_run(rs, r_e, raw)
         self._guess_genders()
+
+    def _read_body(self, s: int, e: int, tail: re.Match[str]) -> bool:
+        """A body's name with its "of" complement, read as one name; not when the complement
+        runs on into a person ("Bank of England Governor Mark Carney")."""
+        words = tail.group().split()
+        if names_an_office(words) or any(
+            w.rstrip(".").lower() in NOT_NAMES and w not in _CONNECTORS for w in words
+        ):
+            return False
+        pieces = self._split_run(s, e)
+        for ps, pe, raw in pieces[:-1]:
+            if len(raw) == 1:
+                self._read_word(ps, pe, raw[0], False)
+            else:
+                self._read_run(ps, pe, raw)
+        rs, _re, head = pieces[-1]
+        self._read_run(rs, tail.end(), head + [w.rstrip(".,") for w in words])
+        return True
 
     def _read_nicknamed(self, s: int, e: int, nick: re.Match[str]) -> bool:
         """Robert C. "Bobby" Scott: one person, whose full name leaves the nickname out and

@@ -96,6 +96,8 @@ _BODIES = frozenset({
     "agency", "group", "organization", "organisation", "committee", "company", "network",
     "newspaper", "paper", "magazine", "council", "court", "panel", "board", "union", "firm",
     "department", "ministry", "office", "bank", "fund", "institute", "center", "centre",
+    "association", "federation", "alliance", "coalition", "society", "league", "foundation",
+    "commission", "bureau", "authority", "party", "university", "school", "college",
 })
 _BODY_REACH = 1500
 

@@ -52,3 +52,14 @@ def test_a_speaker_with_a_party_label_before_the_verb_is_the_one_speaking() -> N
         "“It is not ready,” he said."
     )
     assert speakers(text) == ["Paul Vance"]
+
+
+def test_a_body_named_with_of_speaks_under_its_whole_name() -> None:
+    text = (
+        "The Association of Harbour Pilots met on Monday to discuss pay with the Bank of "
+        "Norway Governor Kari Lunde and two of her advisers.\n\n"
+        "“We will strike,” the association said."
+    )
+    assert speakers(text) == ["Association of Harbour Pilots"]
+    index = NameIndex(text, [])
+    assert index.person_named("Lunde") is not None
