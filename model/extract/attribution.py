@@ -264,7 +264,10 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
     for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
         t = toks[k]
         after = toks[k + 1:]
-        direct = len(after) <= 3 or after[0].low in ("that", "of", ":", ",")
+        direct = after[0].low in ("that", "of", ":", ",") if after else True
+        if not direct and len(after) <= 3:
+            # "Trump's statement was “true”": the quote judges the words, it does not give them.
+            direct = not any(a.low in _COPULAS for a in after)
         if t.low in _SPEECH_NOUNS and direct and k > 0 and toks[k - 1].cap and (
             toks[k - 1].word.endswith(("'s", "’s"))
         ):
@@ -277,6 +280,7 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
     return None
 
 
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "as", "seems", "seemed"})
 _PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", "got"})
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
 

@@ -63,3 +63,8 @@ def test_a_body_named_with_of_speaks_under_its_whole_name() -> None:
     assert speakers(text) == ["Association of Harbour Pilots"]
     index = NameIndex(text, [])
     assert index.person_named("Lunde") is not None
+
+
+def test_an_evaluation_of_someones_words_belongs_to_the_evaluator() -> None:
+    assert speakers("The Fact Desk said Maria Lopez’s claim was “false.”") == ["Fact Desk"]
+    assert speakers("Maria Lopez’s claim that the port was “never safe” stood.") == ["Maria Lopez"]
