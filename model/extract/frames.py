@@ -78,10 +78,13 @@ class Phrase:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
+    # Built with tuple.__new__: a named tuple's own constructor costs more than the regex.
     out: list[Tok] = []
+    make = tuple.__new__
     for m in _TOKEN.finditer(text, start, end):
         w = m.group()
-        out.append(Tok(w, m.start(), m.end(), w.rstrip(".").lower(), w[0].isupper()))
+        s, e = m.span()
+        out.append(make(Tok, (w, s, e, w.rstrip(".").lower(), w[0].isupper())))
         if len(out) >= _MAX_TOKENS:
             break
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from model.extract.given_names import given_name_gender
 from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
@@ -85,6 +86,55 @@ _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
 })
+@lru_cache(maxsize=1 << 15)
+def _split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """A capitalised run cut where a name cannot go on: after a possessive or a sentence's
+    full stop, before a capitalised function word ("Railing Against Trump"). A pure function of
+    the run's words, so the runs an article repeats ("Donald Trump") are cut once."""
+    runs: list[tuple[int, int, tuple[str, ...]]] = []
+    cur: list[str] = []
+    cs = ce = -1
+    ended = False
+    for m in _CAP.finditer(run):
+        s, e = m.span()
+        tok = m.group()
+        dot = tok.endswith(".") and not keeps_dot(tok)
+        if dot:
+            tok = tok[:-1]
+            e -= 1
+        if cur:
+            low = tok.rstrip(".").lower()
+            # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
+            stop = low in NOT_NAMES and low not in TITLES and not (
+                len(low) == 1 and tok.endswith(".")
+            )
+            if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
+                cur.append(tok)
+                ce = e
+                ended = dot
+                continue
+            runs.append((cs, ce, tuple(cur)))
+        cur, cs, ce = [tok], s, e
+        ended = dot
+    if cur:
+        runs.append((cs, ce, tuple(cur)))
+    return tuple(runs)
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_parts(
+    tokens: tuple[str, ...],
+) -> tuple[list[str], list[str], bool, bool, str | None]:
+    """(titles, name, looks like a body, titles name an office, the titles' gender) of a run's
+    words: pure, so worked out once for each form an article repeats."""
+    titles, name = split_title(list(tokens))
+    while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
+        name = name[:-1]
+    if not name:
+        return titles, name, False, False, None
+    return titles, name, is_org_like(name), names_an_office(titles), title_gender(titles)
+
+
 class NameIndex:
     """Names in one article, in text order, with the rules that resolve short forms."""
 
@@ -104,37 +154,8 @@ class NameIndex:
 
     # -- reading the article -------------------------------------------------------------
     def _split_run(self, rs: int, re_: int) -> list[tuple[int, int, list[str]]]:
-        """A capitalised run cut where a name cannot go on: after a possessive or a sentence's
-        full stop, before a capitalised function word ("Railing Against Trump")."""
-        text = self.text
-        runs: list[tuple[int, int, list[str]]] = []
-        cur: list[str] = []
-        cs = ce = -1
-        ended = False
-        for m in _CAP.finditer(text, rs, re_):
-            s, e = m.span()
-            tok = m.group()
-            dot = tok.endswith(".") and not keeps_dot(tok)
-            if dot:
-                tok = tok[:-1]
-                e -= 1
-            if cur:
-                low = tok.rstrip(".").lower()
-                # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
-                stop = low in NOT_NAMES and low not in TITLES and not (
-                    len(low) == 1 and tok.endswith(".")
-                )
-                if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
-                    cur.append(tok)
-                    ce = e
-                    ended = dot
-                    continue
-                runs.append((cs, ce, cur))
-            cur, cs, ce = [tok], s, e
-            ended = dot
-        if cur:
-            runs.append((cs, ce, cur))
-        return runs
+        """A capitalised run cut where a name cannot go on (see `_split_words`)."""
+        return [(rs + a, rs + b, list(toks)) for a, b, toks in _split_words(self.text[rs:re_])]
 
     def _read(self) -> None:
         text = self.text
@@ -254,11 +275,9 @@ class NameIndex:
             self._add(s, e, tokens)
 
     def _add(self, s: int, e: int, tokens: list[str]) -> None:
-        titles, name = split_title(tokens)
+        titles, name, org_like, office, t_gender = _name_parts(tuple(tokens))
         if not name:
             return
-        while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
-            name = name[:-1]
         if len(name) == 1 and not titles and name[0].rstrip(".").lower() in NOT_NAMES:
             return
         if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
@@ -279,10 +298,10 @@ class NameIndex:
             return  # "in New Jersey", "at Seton Hall": a place, not a speaker
         # "Former DNC" (a headline's modifier before an acronym) is still a body; "Sen. SMITH"
         # (a transcript's capitals after an office) is a person.
-        org = is_org_like(name) and not names_an_office(titles)
+        org = org_like and not office
         if org and len(name) == 1 and name[0].lower() in self._by_part:
             org = False  # a surname in capitals, as transcripts print speakers
-        person = self._lookup(name, org, title_gender(titles))
+        person = self._lookup(name, org, t_gender)
         if person is None:
             if len(name) == 1 and not titles and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
