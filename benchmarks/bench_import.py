@@ -31,6 +31,7 @@ _PROSE = (
     "and the ministry declined to comment on reports that construction had resumed"
 )
 WORDS = _PROSE.split(" ")
+ROUNDS = 3
 NAMES = ("Jeffrey Lewis", "Melissa Hanham", "Mike Pompeo", "Victor Cha", "Jenny Town",
          "Joseph Bermudez", "Ankit Panda", "Sue Mi Terry")
 
@@ -112,12 +113,20 @@ def bench_rest(folder: Path, texts: list[str], count: int) -> None:
     real = writer.extract_quotes
     writer.extract_quotes = known.__getitem__
     try:
-        print("  the same without the extractor (its results looked up), everything else:")
-        store = open_store(folder / "rest.db")
+        print(f"  the same without the extractor (its results looked up), everything else, "
+              f"best of {ROUNDS} rounds (the machine is shared):")
+        best: dict[str, float] = {}
+        for round_ in range(ROUNDS):
+            store = open_store(folder / f"rest{round_}.db")
+            for name in ("first", "second"):
+                start = time.process_time()
+                import_paths(store, [folder / name])
+                cpu = time.process_time() - start
+                best[name] = min(best.get(name, cpu), cpu)
+            store.close()
         for name, label in (("first", "first import"), ("second", "into a store as large")):
-            cpu = timed_import(store, folder / name, f"    {label}")
-            print(f"      = {1000 * cpu / count:.2f} ms CPU an article")
-        store.close()
+            print(f"    {label}: {1000 * best[name] / count:.2f} ms CPU an article "
+                  f"({count / best[name]:,.0f} articles per CPU second)")
     finally:
         writer.extract_quotes = real
 
