@@ -55,7 +55,7 @@ _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLE
 # ("Donald Trump, her opponent").
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _CUE_AFTER = re.compile(
-    r"(?:’s|'s)?,? (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
+    r"(?:’s|'s)?,?[ \u00a0](?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
 _SALIENT = 4
 # Abbreviated titles stand for the role nouns a later "the senator" uses.
@@ -66,15 +66,18 @@ _ROLE_OF_TITLE = {
 }
 _SPEAKS = 3
 _SAME_PARAGRAPH = 3
+_LATEST_SPEAKER = 2
 _FITS = 2
 # "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
 _VERB_AFTER = re.compile(
-    r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))? (?:[a-z]+ly |has |had |also |later |then )?([a-z]+)"
+    r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))?[ \u00a0](?:[a-z]+ly |has |had |is |was |also |later |then )?"
+    r"([a-z]+)"
 )
 _CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+# The word before a mention, past a possessive modifier ("noted NBC's Dante Chinni").
+_WORD_BEFORE = re.compile(r"(\w+)(?:[ \u00a0][A-Z][\w.&\-]*['’]s)?\W*$")
 _ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
-_WORD_AFTER = re.compile(r"(?:'s|’s)?,? ([a-z]+)")
+_WORD_AFTER = re.compile(r"(?:'s|’s)?,?[ \u00a0]([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
     "than", "like", "as", "between", "among", "toward", "towards", "into", "over", "and", "or",
@@ -364,8 +367,15 @@ class NameIndex:
         if m is not None and m.group(1) in CUE_VERBS:
             return True
         # Inverted: "said Mr. Obama.", "said Smith, a lawyer", "noted NBC's Dante Chinni".
+        # Only after a quote or a comma: "Matthews said Pence's performance …" has its subject
+        # before the verb, and Pence did not speak.
         m = _CUE_BEFORE.search(self.text, max(0, s - 30), s)
-        return m is not None and m.group(1) in CUE_VERBS
+        if m is None or m.group(1) not in CUE_VERBS:
+            return False
+        k = m.start(1) - 1
+        while k >= 0 and self.text[k] in " \u00a0":
+            k -= 1
+        return k < 0 or self.text[k] in ",”\"’'\n—–("
 
     def _after_place_word(self, s: int) -> bool:
         m = _PLACE_BEFORE.search(self.text, max(0, s - 16), s)
@@ -533,13 +543,20 @@ class NameIndex:
         best: Person | None = None
         best_score = -1
         seen: set[str] = set()
+        latest_speaker = True
         for ment in self._fitting(at, gender, role):
             p = ment.person
             # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
             # mention where subjects stand, the likelier antecedent of a later pronoun.
-            score = _SPEAKS * (p.name == speaker or self._speaks(ment.start, ment.end)) + _FITS * (
+            speaks = p.name == speaker or self._speaks(ment.start, ment.end)
+            score = _SPEAKS * speaks + _FITS * (
                 gender is not None and p.gender == gender
             ) - 2 * self._possessive(ment.end)
+            if speaks and latest_speaker:
+                # The one who spoke last outranks earlier speakers whose gender merely is
+                # better known ("…, noted Dante Chinni. “…,” he wrote.").
+                score += _LATEST_SPEAKER
+                latest_speaker = False
             if self._opens_sentence(ment.start, ment.end, person=True):
                 # A subject in the pronoun's own paragraph is the topic there.
                 score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])

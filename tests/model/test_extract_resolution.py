@@ -68,3 +68,38 @@ def test_a_body_named_with_of_speaks_under_its_whole_name() -> None:
 def test_an_evaluation_of_someones_words_belongs_to_the_evaluator() -> None:
     assert speakers("The Fact Desk said Maria Lopez’s claim was “false.”") == ["Fact Desk"]
     assert speakers("Maria Lopez’s claim that the port was “never safe” stood.") == ["Maria Lopez"]
+
+
+def test_the_latest_speaker_outranks_an_earlier_one_whose_gender_is_better_known() -> None:
+    text = (
+        "“We will win the county,” said Mark Dale, the party's organiser.\n\n"
+        "Turnout is the real question, noted WKRN’s Sandy Quill.\n\n"
+        "“Most voters made up their minds months ago,” he wrote."
+    )
+    assert speakers(text)[-1] == "Sandy Quill"
+
+
+def test_a_name_after_a_non_breaking_space_still_speaks() -> None:
+    text = (
+        "Mark Dale said the plan was late. Harbour Director Sandy Quill\u00a0responded "
+        "that the plan was on time.\n\n"
+        "“We are not late,” he said."
+    )
+    assert speakers(text) == ["Sandy Quill"]
+
+
+def test_a_name_after_said_with_its_subject_before_did_not_speak() -> None:
+    text = (
+        "“The mayor was superb tonight,” Mark Dale said.\n\n"
+        "Dale said Mayor Tom Ruiz’s speech should help the party.\n\n"
+        "“He was very effective,” he said."
+    )
+    assert speakers(text)[-1] == "Mark Dale"
+
+
+def test_a_speaker_in_the_progressive_is_speaking() -> None:
+    text = (
+        "Anna Berg is describing the plan as reckless. Her rival, Kate Moss, was silent.\n\n"
+        "She says the plan is “dangerous for the town.”"
+    )
+    assert speakers(text)[-1] == "Anna Berg"
