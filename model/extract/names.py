@@ -55,7 +55,8 @@ _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLE
 # ("Donald Trump, her opponent").
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _CUE_AFTER = re.compile(
-    r"(?:’s|'s)?,?[ \u00a0](?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
+    r"(?:’s|'s)?,?[ \u00a0]"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
 _SALIENT = 4
 # Abbreviated titles stand for the role nouns a later "the senator" uses.
@@ -70,8 +71,8 @@ _LATEST_SPEAKER = 2
 _FITS = 2
 # "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
 _VERB_AFTER = re.compile(
-    r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))?[ \u00a0](?:[a-z]+ly |has |had |is |was |also |later |then )?"
-    r"([a-z]+)"
+    r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))?[ \u00a0]"
+    r"(?:[a-z]+ly |has |had |is |was |also |later |then )?([a-z]+)"
 )
 _CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
 # The word before a mention, past a possessive modifier ("noted NBC's Dante Chinni").
