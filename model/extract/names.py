@@ -547,6 +547,8 @@ class NameIndex:
         latest_speaker = True
         for ment in self._fitting(at, gender, role):
             p = ment.person
+            if len(seen) >= _SALIENT and p.name != speaker:
+                continue  # past the last few people only the one speaking still counts
             # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
             # mention where subjects stand, the likelier antecedent of a later pronoun.
             speaks = p.name == speaker or self._speaks(ment.start, ment.end)
@@ -564,7 +566,7 @@ class NameIndex:
             if score > best_score:
                 best, best_score = p, score
             seen.add(p.name)
-            if len(seen) >= _SALIENT:
+            if len(seen) > _SALIENT:
                 break
         return best
 

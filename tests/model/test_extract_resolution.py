@@ -103,3 +103,13 @@ def test_a_speaker_in_the_progressive_is_speaking() -> None:
         "She says the plan is “dangerous for the town.”"
     )
     assert speakers(text)[-1] == "Anna Berg"
+
+
+def test_the_one_speaking_stays_the_antecedent_past_several_names_mentioned() -> None:
+    text = (
+        "“The party must be ready,” said Tom Fenn, a former chairman.\n\n"
+        "A contest would pit loyalists of Jim Ode against those of Paul Lind, Mark Ruiz "
+        "and Bill Sato.\n\n"
+        "“This is a different time,” he said."
+    )
+    assert speakers(text) == ["Tom Fenn", "Tom Fenn"]
