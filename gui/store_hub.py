@@ -34,6 +34,10 @@ def open_and_fill(db: str | None, load_sample: bool = True) -> Store:
     from model.quick_open import open_store_quickly
 
     store = open_store_quickly(db)
+    # An import killed while it held the index triggers off left articles unindexed.
+    from model.importing.search_index import repair_search_index
+
+    repair_search_index(store.sessions)
     if load_sample:
         with store.sessions() as session:
             empty = first_article_id(session) is None
