@@ -41,6 +41,8 @@ _NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_W
 # goes on through "of"/"for" after the noun that heads it.
 _OF_TAIL = re.compile(rf"(?: (?:of|for|on)(?: the)? {_WORDPAT}(?: {_WORDPAT})*){{1,2}}")
 _CONNECTORS = frozenset({"of", "for", "on", "the"})
+_TAIL_OPENERS = (" of ", " for ", " on ")
+_OPEN_MARKS = frozenset('"“‘')
 _BODY_HEADS = frozenset({
     "department", "ministry", "office", "institute", "university", "college", "school",
     "association", "foundation", "bank", "fund", "union", "commission", "board", "court",
@@ -177,12 +179,12 @@ class NameIndex:
             while h < len(heads) and heads[h][1] < s:
                 h += 1
             in_head = h < len(heads) and heads[h][0] <= s < heads[h][1]
-            if not in_head and text[e:e + 1] == " ":
+            if not in_head and text[e + 1:e + 2] in _OPEN_MARKS and text[e:e + 1] == " ":
                 nick = _NICKNAME.match(text, e)
                 if nick is not None and self._read_nicknamed(s, e, nick):
                     skip = nick.end()
                     continue
-            if not in_head and text[e:e + 1] == " " and (
+            if not in_head and text.startswith(_TAIL_OPENERS, e) and (
                 word[word.rfind(" ") + 1:].lower() in _BODY_HEADS
             ):
                 tail = _OF_TAIL.match(text, e)
