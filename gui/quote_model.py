@@ -44,6 +44,10 @@ class QuoteListModel(QAbstractListModel):
     def ids(self) -> list[int]:
         return list(self._ids)
 
+    def ids_of_rows(self, first: int, last: int) -> list[int]:
+        """The ids of rows first..last (inclusive), without copying the whole list."""
+        return self._ids[max(first, 0) : last + 1]
+
     def invalidate(self) -> None:
         """Forgets cached rows (speakers or tags changed) and repaints what is visible."""
         self._pages.clear()

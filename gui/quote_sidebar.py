@@ -262,11 +262,17 @@ class QuoteSidebar(QWidget):
         selection = self.view.selectionModel()
         if self.stack.currentWidget() is not self.view or selection is None:
             return []
-        ids = self.model.ids()
-        rows: set[int] = set()
-        for span in selection.selection():
-            rows.update(range(span.top(), span.bottom() + 1))
-        return [ids[r] for r in sorted(rows) if r < len(ids)]
+        ranges = sorted((span.top(), span.bottom()) for span in selection.selection())
+        merged: list[list[int]] = []
+        for top, bottom in ranges:
+            if merged and top <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], bottom)
+            else:
+                merged.append([top, bottom])
+        picked: list[int] = []
+        for top, bottom in merged:
+            picked.extend(self.model.ids_of_rows(top, bottom))
+        return picked
 
     def shown_quote_ids(self) -> list[int]:
         """Every quote the list shows (none while another page stands in for it)."""

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
     Slot,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -126,11 +127,17 @@ class _ToolIcons(QObject):
                    if a.property(icons.ICON_PROPERTY) and a.icon().isNull()]
         icons.apply_icons(actions)
 
+    @Slot()
+    def reapply(self) -> None:
+        icons.apply_icons([a for a in self._window.findChildren(QAction)
+                           if a.property(icons.ICON_PROPERTY)])
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in (
                 QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            icons.apply_icons([a for a in self._window.findChildren(QAction)
-                               if a.property(icons.ICON_PROPERTY)])
+            # After the change has reached every widget: drawing icons in the middle of it
+            # lets the window re-tint the article before the article's own palette changed.
+            QTimer.singleShot(0, self.reapply)
         return False
 
 

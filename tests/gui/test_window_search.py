@@ -174,3 +174,15 @@ def test_tags_menu_item_opens_the_tag_manager(qtbot, window, tools, monkeypatch)
     assert tools.manage_tags in window.menus["Edit"].actions()
     tools.manage_tags.trigger()
     assert len(opened) == 1
+
+
+def test_ctrl_a_selects_every_listed_quote_for_export(qtbot, window, tools):
+    window.sidebar.set_scope("store")
+    shown = window.sidebar.model.ids()
+    window.sidebar.view.setFocus()
+    qtbot.keySequence(window.sidebar.view, "Ctrl+A")
+    assert window.sidebar.selected_quote_ids() == shown
+    exported: list[list[int]] = []
+    tools._export = exported.append  # type: ignore[method-assign]
+    tools.export_selection.trigger()
+    assert exported == [shown]
