@@ -1,6 +1,7 @@
 """Statement grouping at scale: a full regroup of a generated store, then a 2,000-article import.
 
     .venv/bin/python benchmarks/bench_statements.py [--quotes 100000] [--import-articles 2000]
+        [--in-steps]
 
 The store is generated: outlets print utterances of a few thousand speakers, re-using them the
 way a news cycle does (the same words in full, as a fragment, with a word changed, with other
@@ -32,6 +33,7 @@ from model.schema import (
     StatementKey,
 )
 from model.statements import (
+    group_in_steps,
     group_new_quotes,
     list_statements,
     regroup_all,
@@ -132,6 +134,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=100_000)
     parser.add_argument("--import-articles", type=int, default=2000)
+    parser.add_argument("--in-steps", action="store_true",
+                        help="regroup as the window does: a transaction per 10,000 quotes")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench_statements_"))
     store = open_store(folder / "bench.db")
@@ -141,10 +145,13 @@ def main() -> None:
           lambda: add_articles(store, gen, articles, 1))
 
     def full() -> int:
+        if args.in_steps:
+            return group_in_steps(store.sessions, everything=True)
         with store.sessions.begin() as s:
             return regroup_all(s)
 
-    n, took = timed("regroup_all", full)
+    label = "group_in_steps(everything=True)" if args.in_steps else "regroup_all (one transaction)"
+    n, took = timed(label, full)
     print(f"  {n / took:,.0f} quotes/s")
     new_ids, _ = timed(f"import {args.import_articles:,} more articles (no grouping)",
                        lambda: add_articles(store, gen, args.import_articles, articles + 1))
