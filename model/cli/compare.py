@@ -57,17 +57,9 @@ def _first_line(exc: Exception) -> str:
 
 def print_statements(store: Store, min_outlets: int, jsonl: bool, out: TextIO) -> None:
     """Groups what no grouping has seen yet, then prints the statements, widest carried first."""
-    from model.statements import (
-        group_new_quotes,
-        list_statements,
-        statement_detail,
-        ungrouped_quote_ids,
-    )
+    from model.statements import group_in_steps, list_statements, statement_detail
 
-    with store.sessions.begin() as s:
-        pending = ungrouped_quote_ids(s)
-        if pending:
-            group_new_quotes(s, pending)
+    group_in_steps(store.sessions)
     with store.sessions() as s:
         offset = 0
         while page := list_statements(s, min_outlets=min_outlets, offset=offset, limit=500):
