@@ -136,9 +136,9 @@ def np_forward(toks: list[Tok], i: int, cue: str, stop: int | None = None) -> Ph
             ):
                 # "White House spokesman Josh Earnest" / "State Department officials"
                 return _description(toks, i, cue, stop)
-            if k - i == 1 and k < stop and toks[k].word[0].islower():
-                # "Democratic presidential nominee Hillary Clinton": a lone capitalised
-                # modifier, then lower-case role words, then the name.
+            if k - i <= 3 and k < stop and toks[k].word[0].islower():
+                # "Democratic presidential nominee Hillary Clinton", "White House press
+                # secretary Josh Earnest": a capitalised modifier, lower-case role words, a name.
                 j = k
                 while j < stop and j - k < 3 and toks[j].word[0].islower() and (
                     toks[j].low not in _PREPOSITIONS and not is_cue(toks[j])

@@ -113,3 +113,11 @@ def test_the_one_speaking_stays_the_antecedent_past_several_names_mentioned() ->
         "“This is a different time,” he said."
     )
     assert speakers(text) == ["Tom Fenn", "Tom Fenn"]
+
+
+def test_a_body_then_lower_case_role_words_then_a_name_names_the_person() -> None:
+    text = (
+        "“We will look at it,” Harbour Board press officer Kari Lunde said at a briefing "
+        "after the vote. “Nothing is decided.”"
+    )
+    assert speakers(text) == ["Kari Lunde", "Kari Lunde"]
