@@ -520,7 +520,12 @@ class NameIndex:
         k = bisect.bisect_left(self._starts, at) - 1
         while k >= 0 and at - self.mentions[k].start <= reach:
             ment = self.mentions[k]
-            if ment.person in cands and " " in ment.form:
+            if ment.person in cands and " " in ment.form and (
+                self._opens_sentence(ment.start, ment.end, person=True)
+                or self._speaks(ment.start, ment.end)
+            ):
+                # Only a namesake introduced as a subject takes over the bare surname; one
+                # mentioned in passing ("accused Rafael Cruz, who …") leaves it to the main one.
                 return ment.person
             k -= 1
         return None

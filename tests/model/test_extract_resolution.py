@@ -121,3 +121,21 @@ def test_a_body_then_lower_case_role_words_then_a_name_names_the_person() -> Non
         "after the vote. “Nothing is decided.”"
     )
     assert speakers(text) == ["Kari Lunde", "Kari Lunde"]
+
+
+def test_a_namesake_in_passing_leaves_the_bare_surname_to_the_main_figure() -> None:
+    text = (
+        "Sen. Tom Vale said the bill was unfair, and Vale repeated it on Monday.\n\n"
+        "Critics accused Rita Vale, a lobbyist, of writing the bill.\n\n"
+        "“I will not back it,” Vale said."
+    )
+    assert speakers(text) == ["Tom Vale"]
+
+
+def test_a_namesake_introduced_as_a_subject_takes_the_bare_surname_near_it() -> None:
+    text = (
+        "Gary Holm, the candidate, spoke in Ohio on Monday.\n\n"
+        "Harbour Secretary Jeh Holm said on Friday that the systems were safe. "
+        "“There is no single point of failure,” Holm said."
+    )
+    assert speakers(text) == ["Jeh Holm"]
