@@ -274,6 +274,11 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
             j = k - 1
             while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].low not in NOT_NAMES:
                 j -= 1
+            b = j - 1
+            while b >= 0 and toks[b].low in TITLES:
+                b -= 1  # "called Mr. Obama's remarks"
+            if b >= 0 and toks[b].low in _EVALUATING:
+                return None  # "called Obama's remarks “a wake-up call”": the caller speaks
             words = [x.word for x in toks[j:k]]
             words[-1] = words[-1][:-2]
             return Phrase("name", tuple(words), toks[j].start, t.word)
@@ -281,6 +286,11 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
 
 
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "as", "seems", "seemed"})
+_EVALUATING = frozenset({
+    "called", "calls", "call", "calling", "rated", "rates", "rate", "rating", "deemed",
+    "deems", "judged", "judges", "labeled", "labelled", "labels", "branded", "brands",
+    "dubbed", "dubs",
+})
 _PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", "got"})
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
 

@@ -68,6 +68,9 @@ def test_a_body_named_with_of_speaks_under_its_whole_name() -> None:
 def test_an_evaluation_of_someones_words_belongs_to_the_evaluator() -> None:
     assert speakers("The Fact Desk said Maria Lopez’s claim was “false.”") == ["Fact Desk"]
     assert speakers("Maria Lopez’s claim that the port was “never safe” stood.") == ["Maria Lopez"]
+    text = ("On Monday, Tom Fenn, a senior aide to the mayor, called Ms. Lopez’s remarks "
+            "“a wake-up call” for the council.")
+    assert speakers(text) == ["Tom Fenn"]
 
 
 def test_the_latest_speaker_outranks_an_earlier_one_whose_gender_is_better_known() -> None:
