@@ -53,6 +53,7 @@ _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
     "month", "year", "night", "morning", "evening", "afternoon", "weekend", "today",
 })
+_SUBORDINATORS = frozenset({"as", "while", "when", "if", "because", "although", "though"})
 _STOP_DESC = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
 
 
@@ -302,7 +303,11 @@ def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         if toks[k].word in (";",):
             start = k + 1
             break
-    if start < c and (toks[start].low in _PREPOSITIONS or toks[start].low in _INTRO):
+    if start + 1 < c and toks[start].low in _SUBORDINATORS and (
+        _is_name_word(toks[start + 1]) or toks[start + 1].low in PRONOUNS
+    ):
+        start += 1  # "As Steven Rosenthal, a tax lawyer, put it": the subject follows "as"
+    elif start < c and (toks[start].low in _PREPOSITIONS or toks[start].low in _INTRO):
         # A fronted adverbial ("In a statement Tuesday, X said"): the subject follows its comma.
         for k in range(start, c):
             if toks[k].word == ",":

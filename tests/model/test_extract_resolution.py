@@ -142,3 +142,11 @@ def test_a_namesake_introduced_as_a_subject_takes_the_bare_surname_near_it() -> 
         "“There is no single point of failure,” Holm said."
     )
     assert speakers(text) == ["Jeh Holm"]
+
+
+def test_the_subject_right_after_as_speaks_past_its_apposition() -> None:
+    text = (
+        "As Tom Fenn, a tax lawyer and fellow at the Harbour Policy Center, recently put it, "
+        "“Did the mayor pay what he owed?”"
+    )
+    assert speakers(text) == ["Tom Fenn"]
