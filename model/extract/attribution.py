@@ -216,6 +216,19 @@ def _before_quote(toks: list[Tok]) -> Phrase | None:
     owner = _possessive_source(toks)
     if owner is not None:
         return owner
+    if len(toks) >= 2 and toks[-1].word in ("—", "–", "--") and toks[-2].cap and (
+        toks[-2].low not in NOT_NAMES
+    ):
+        # "including the former candidate Mitt Romney -- “It is disqualifying …”": a name set
+        # right before the quote by a dash introduces its words.
+        j = len(toks) - 2
+        while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].low not in NOT_NAMES:
+            j -= 1
+        b = j - 1
+        while b >= 0 and toks[b].low in TITLES:
+            b -= 1  # "of Mr. Trump --": past the title to the word that governs the name
+        if b < 0 or toks[b].low not in _NOT_SUBJECT:
+            return Phrase("name", tuple(t.word for t in toks[j:-1]), toks[j].start, "")
     stop = len(toks)
     fallback = None
     for _ in range(3):

@@ -150,3 +150,13 @@ def test_the_subject_right_after_as_speaks_past_its_apposition() -> None:
         "“Did the mayor pay what he owed?”"
     )
     assert speakers(text) == ["Tom Fenn"]
+
+
+def test_a_name_set_before_a_quote_by_a_dash_introduces_it() -> None:
+    text = (
+        "Many officials have said the same, including the former harbour master Tom Fenn "
+        "-- “It is a disgrace to hide the accounts” -- and two council members."
+    )
+    assert speakers(text) == ["Tom Fenn"]
+    text = "The mayor has lately seemed friendly to Mr. Ode -- “a different mayor to me.”"
+    assert speakers(text) != ["Ode"]
