@@ -113,6 +113,7 @@ class QuoteSidebar(QWidget):
         self._custom: str | None = None  # status text of a list shown by another tool
         self._context_actions: list[QAction] = []
         self._context_hook: ContextMenuHook | None = None
+        self._icon_actions: list[QAction] = []
 
         self.title = QLabel("Quotes")
         self.title.setObjectName("paneTitle")
@@ -183,6 +184,12 @@ class QuoteSidebar(QWidget):
     def apply_icons(self) -> None:
         for button in self.scope_buttons.buttons():
             button.setIcon(icons.icon(f"scope_{button.property('scope')}"))
+        icons.apply_icons(self._icon_actions)
+
+    def add_icon_actions(self, actions: list[QAction]) -> None:
+        """Actions of tools beside the list (search, tags, export) whose icons are drawn with
+        the sidebar's: after the window's first paint and whenever the palette changes."""
+        self._icon_actions.extend(actions)
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         self._context_actions = actions
@@ -319,7 +326,7 @@ class QuoteSidebar(QWidget):
         self.model.remove_ids(change.removed)
         if change.edited:
             self.model.invalidate()
-        if self.model.rowCount() == 0:
+        if self.model.rowCount() == 0 and self.stack.currentIndex() <= 1:  # not another page
             if self._custom is not None:
                 self._show_empty("No quotes match.", self._custom)
             else:

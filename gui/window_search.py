@@ -15,13 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
-    QTimer,
     Slot,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -44,6 +42,7 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 FIND_ARTICLES_SHORTCUT = "Ctrl+Shift+F"
+SEARCH_QUOTES_SHORTCUT = "Ctrl+K"
 TAG_SHORTCUT = "Ctrl+T"
 EXPORT_SHOWN_SHORTCUT = "Ctrl+E"
 
@@ -110,37 +109,6 @@ class _NarrowRows(QStyledItemDelegate):
         return QSize(1, super().sizeHint(option, index).height())
 
 
-class _ToolIcons(QObject):
-    """Draws the icons of every tool action of the window after its first paint and again
-    when the palette changes: the window's own `apply_icons` covers only its own actions, so
-    tools added before the first paint (Import, Export) would stay without icons."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        window.first_painted.connect(self.apply)
-        window.installEventFilter(self)
-
-    @Slot()
-    def apply(self) -> None:
-        actions = [a for a in self._window.findChildren(QAction)
-                   if a.property(icons.ICON_PROPERTY) and a.icon().isNull()]
-        icons.apply_icons(actions)
-
-    @Slot()
-    def reapply(self) -> None:
-        icons.apply_icons([a for a in self._window.findChildren(QAction)
-                           if a.property(icons.ICON_PROPERTY)])
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() in (
-                QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            # After the change has reached every widget: drawing icons in the middle of it
-            # lets the window re-tint the article before the article's own palette changed.
-            QTimer.singleShot(0, self.reapply)
-        return False
-
-
 class SearchTools(QObject):
     """The window's search, tag, note and export actions and the widgets they drive."""
 
@@ -169,8 +137,9 @@ class SearchTools(QObject):
 
         self.find_articles = self._action("Find in a&rticles…", "find_articles",
                                           "Find articles by their text", FIND_ARTICLES_SHORTCUT)
-        self.search_quotes = self._action("&Search quotes…", "search",
-                                          "Search every quote in the store by its words")
+        self.search_quotes = self._action("Search &quotes…", "search",
+                                          "Search every quote in the store by its words",
+                                          SEARCH_QUOTES_SHORTCUT)
         self.tag = self._action("&Tag quotes…", "tag",
                                 "Tag the selected quotes (choose a tag or type a new one)",
                                 TAG_SHORTCUT)
@@ -185,6 +154,7 @@ class SearchTools(QObject):
         self.export_shown.setIconText("Export")
         window.add_menu_action("File", self.export_selection)
         window.add_menu_action("File", self.export_shown, toolbar=True)
+        window.menu("File").insertSeparator(self.export_selection)
         window.menu("File").insertSeparator(window.actions_.quit)
         edit = window.menu("Edit")
         edit.insertAction(window.actions_.add_quote, self.search_quotes)
@@ -193,7 +163,12 @@ class SearchTools(QObject):
         edit.addSeparator()
         for action in (self.tag, self.note, self.manage_tags):
             window.add_menu_action("Edit", action)
-        self._icons = _ToolIcons(window)
+        # The window draws icons only for its own actions; the sidebar's apply_icons, which
+        # it calls after the first paint and on every palette change, draws the tools' ones
+        # too (Import, Export, Tag…), so they appear and follow light/dark like the rest.
+        sidebar.add_icon_actions([a for a in window.findChildren(QAction)
+                                  if a.property(icons.ICON_PROPERTY)
+                                  and a not in window.actions_.all()])
         self._connect_signals()
 
     def _action(self, text: str, icon: str, tip: str, shortcut: str | None = None) -> QAction:
