@@ -23,7 +23,7 @@ _CUE_LEMMAS = (
     "underscore", "volunteer", "begin", "elaborate", "interject", "fume", "gush", "hint",
     "inform", "instruct", "offer", "pronounce", "chime", "clarify", "confide", "disclose",
     "grumble", "marvel", "murmur", "object", "order", "ponder", "reflect", "rage", "rant",
-    "tease", "think", "believe", "caution", "challenge", "assure", "posit", "write",
+    "tease", "think", "believe", "caution", "challenge", "assure", "posit", "write", "chant",
 )
 
 # Irregular forms a suffix rule would get wrong.

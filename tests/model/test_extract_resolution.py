@@ -160,3 +160,7 @@ def test_a_name_set_before_a_quote_by_a_dash_introduces_it() -> None:
     assert speakers(text) == ["Tom Fenn"]
     text = "The mayor has lately seemed friendly to Mr. Ode -- “a different mayor to me.”"
     assert speakers(text) != ["Ode"]
+
+
+def test_chanting_is_speech() -> None:
+    assert speakers("The crowd chanted “Four more years!” as the mayor arrived.") == ["crowd"]
