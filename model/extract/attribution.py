@@ -82,7 +82,7 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     end = span.start
     while end > ps and text[end - 1] in "“\"‘'«`":
         end -= 1
-    start = max(prev, ps, end - _FRAME_CHARS)
+    start = _word_start(text, max(prev, ps, end - _FRAME_CHARS), max(prev, ps), end)
     last = None
     for m in _SENT_END.finditer(text, start, end):
         if not _is_abbreviation(text, m.start()):
@@ -90,6 +90,15 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     if last is not None:
         start = last.end()
     return start, end
+
+
+def _word_start(text: str, start: int, lo: int, end: int) -> int:
+    """`start`, moved past a word it cuts in two: a window must not read "chers" for
+    "researchers"."""
+    if start > lo and text[start - 1].isalnum():
+        while start < end and text[start].isalnum():
+            start += 1
+    return start
 
 
 def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) -> Phrase | None:
@@ -379,7 +388,8 @@ def attribute_paragraph(
                 ph = _before_quote(pre)
             elif a > prev and n == 0:
                 # The quote opens a sentence right after "…, Schiff said." in its paragraph.
-                ph = _closing_credit(tokens(text, max(prev, a - 120), a))
+                lo = _word_start(text, max(prev, a - 120), prev, a)
+                ph = _closing_credit(tokens(text, lo, a))
             if ph is None:
                 a2, b2 = _pre_frame(text, span, ps, ps)
                 subject = _nearest_clause_subject(pre if (a2, b2) == (a, b) else tokens(

@@ -24,6 +24,7 @@ _CUE_LEMMAS = (
     "inform", "instruct", "offer", "pronounce", "chime", "clarify", "confide", "disclose",
     "grumble", "marvel", "murmur", "object", "order", "ponder", "reflect", "rage", "rant",
     "tease", "think", "believe", "caution", "challenge", "assure", "posit", "write", "chant",
+    "call",
 )
 
 # Irregular forms a suffix rule would get wrong.
@@ -64,7 +65,8 @@ CUE_VERBS: frozenset[str] = frozenset(f for lemma in _CUE_LEMMAS for f in _infle
 WEAK_CUES: frozenset[str] = frozenset(
     f for lemma in ("point", "post", "rule", "think", "believe", "order", "offer", "question",
                     "object", "report", "charge", "continue", "begin", "state", "add",
-                    "challenge", "reason", "mock", "describe", "answer", "estimate", "predict")
+                    "challenge", "reason", "mock", "describe", "answer", "estimate", "predict",
+                    "call")
     for f in _inflect(lemma)
 )
 

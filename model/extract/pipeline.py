@@ -164,6 +164,12 @@ def _is_title_like(text: str, span: Span, ps: int) -> bool:
     return bool(content) and len(caps) >= len(content) and words[0][0].isupper()
 
 
+def _after_strong_naming(text: str, span: Span, ps: int) -> bool:
+    """ "so-called “pass through” income": a name for a thing whatever cue stands nearby."""
+    before = _WORDS.findall(text, max(ps, span.start - 20), span.start)
+    return bool(before) and before[-1].lower() in _STRONG_NAMING
+
+
 def _is_headline(text: str, ps: int, pe: int) -> bool:
     """A headline capitalises every word: there a capitalised quote is still a quote."""
     para_words = _WORDS.findall(text, ps, min(pe, ps + 400))
@@ -255,7 +261,8 @@ def extract_quotes(text: str) -> list[FoundQuote]:
                 speakers.append(_resolve(ph, names, last[0]))
                 if speakers[-1][0]:
                     last = speakers[-1]
-        keep = [not (sp[0] is None and _is_title_like(text, s, ps))
+        keep = [not ((sp[0] is None or _after_strong_naming(text, s, ps))
+                     and _is_title_like(text, s, ps))
                 for sp, s in zip(speakers, spans, strict=True)]
         if not all(keep) and _is_headline(text, ps, pe):
             keep = [True] * len(spans)

@@ -164,3 +164,19 @@ def test_a_name_set_before_a_quote_by_a_dash_introduces_it() -> None:
 
 def test_chanting_is_speech() -> None:
     assert speakers("The crowd chanted “Four more years!” as the mayor arrived.") == ["crowd"]
+
+
+def test_calling_something_a_phrase_is_speech_but_so_called_names_a_thing() -> None:
+    assert speakers("Three senators called the scheme “fraud” on Tuesday.") == ["senators"]
+    assert speakers("The mayor has called for taxing so-called “pass through” income.") == []
+
+
+def test_a_long_sentence_is_not_read_from_the_middle_of_a_word() -> None:
+    head = "The researchers reported that "
+    filler = "the harbour and " * 30
+    # The quote opens so far into the sentence that the 300-character window starts inside
+    # "researchers".
+    text = head + filler[: 300 + 8 - len(head)] + " was “unsafe” for ships."
+    found = speakers(text)
+    assert len(found) == 1
+    assert found[0] is None or f" {found[0]} " in f" {text} "  # never a piece of a word
