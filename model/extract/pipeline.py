@@ -164,6 +164,11 @@ def _is_title_like(text: str, span: Span, ps: int) -> bool:
     return bool(content) and len(caps) >= len(content) and words[0][0].isupper()
 
 
+# "call" introduces words ("called the scheme “fraud”") or a name ("call themselves the
+# “Night Owls”"): with it, a capitalised title-like span is a name.
+_NAMING_CUES = frozenset({"call", "calls", "called", "calling"})
+
+
 def _after_strong_naming(text: str, span: Span, ps: int) -> bool:
     """ "so-called “pass through” income": a name for a thing whatever cue stands nearby."""
     before = _WORDS.findall(text, max(ps, span.start - 20), span.start)
@@ -261,7 +266,8 @@ def extract_quotes(text: str) -> list[FoundQuote]:
                 speakers.append(_resolve(ph, names, last[0]))
                 if speakers[-1][0]:
                     last = speakers[-1]
-        keep = [not ((sp[0] is None or _after_strong_naming(text, s, ps))
+        keep = [not ((sp[0] is None or _after_strong_naming(text, s, ps)
+                      or (sp[2] or "").lower() in _NAMING_CUES)
                      and _is_title_like(text, s, ps))
                 for sp, s in zip(speakers, spans, strict=True)]
         if not all(keep) and _is_headline(text, ps, pe):
