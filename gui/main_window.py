@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
 
     def apply_icons(self) -> None:
         """Draws icons (after first paint: qtawesome is slow to import) in palette colours."""
-        icons.apply_icons(self.actions_.all())
+        # Every action of the window, its own and those the tools added (Import, Export, Tag…).
+        icons.apply_icons(self.findChildren(QAction))
         self.article.find_bar.apply_icons()
         self.sidebar.apply_icons()
         self.setWindowIcon(QApplication.windowIcon())

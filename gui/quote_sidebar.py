@@ -113,7 +113,6 @@ class QuoteSidebar(QWidget):
         self._custom: str | None = None  # status text of a list shown by another tool
         self._context_actions: list[QAction] = []
         self._context_hook: ContextMenuHook | None = None
-        self._icon_actions: list[QAction] = []
 
         self.title = QLabel("Quotes")
         self.title.setObjectName("paneTitle")
@@ -184,12 +183,6 @@ class QuoteSidebar(QWidget):
     def apply_icons(self) -> None:
         for button in self.scope_buttons.buttons():
             button.setIcon(icons.icon(f"scope_{button.property('scope')}"))
-        icons.apply_icons(self._icon_actions)
-
-    def add_icon_actions(self, actions: list[QAction]) -> None:
-        """Actions of tools beside the list (search, tags, export) whose icons are drawn with
-        the sidebar's: after the window's first paint and whenever the palette changes."""
-        self._icon_actions.extend(actions)
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         self._context_actions = actions

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import icons
 from gui.icons import tag_action
 from gui.search_article_list import ArticleResultsList
 from gui.search_bar import SearchBar
@@ -163,12 +162,6 @@ class SearchTools(QObject):
         edit.addSeparator()
         for action in (self.tag, self.note, self.manage_tags):
             window.add_menu_action("Edit", action)
-        # The window draws icons only for its own actions; the sidebar's apply_icons, which
-        # it calls after the first paint and on every palette change, draws the tools' ones
-        # too (Import, Export, Tag…), so they appear and follow light/dark like the rest.
-        sidebar.add_icon_actions([a for a in window.findChildren(QAction)
-                                  if a.property(icons.ICON_PROPERTY)
-                                  and a not in window.actions_.all()])
         self._connect_signals()
 
     def _action(self, text: str, icon: str, tip: str, shortcut: str | None = None) -> QAction:
