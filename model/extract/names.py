@@ -400,6 +400,11 @@ class NameIndex:
             return False
         if person and m is not None and m.group(1).lower() in ("the", "a", "an"):
             return False  # "accused the Saudi government": a modifier, not a person subject
+        if m is not None and m.group(1) == "The" and m.start(1) == k - 2 and (
+            m.start(1) == 0 or (text[m.start(1) - 1] in "\n "
+            and (m.start(1) < 2 or text[m.start(1) - 2] in "\n.!?”\""))
+        ):
+            return True  # "The United Nations Security Council on Friday made …"
         m = _WORD_AFTER.match(text, e)
         return m is not None and m.group(1) not in _NOT_VERB
 

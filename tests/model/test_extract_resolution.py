@@ -180,3 +180,11 @@ def test_a_long_sentence_is_not_read_from_the_middle_of_a_word() -> None:
     found = speakers(text)
     assert len(found) == 1
     assert found[0] is None or f" {found[0]} " in f" {text} "  # never a piece of a word
+
+
+def test_it_stands_for_the_body_opening_the_sentence_not_one_in_passing() -> None:
+    text = (
+        "The Harbour Workers Union on Friday condemned the latest plan of North Ferries Company, "
+        "which it called “a clear threat to jobs.”"
+    )
+    assert speakers(text) == ["Harbour Workers Union"]
