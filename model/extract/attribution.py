@@ -430,7 +430,11 @@ def _nearest_clause_subject(toks: list[Tok]) -> Phrase | None:
     """The subject of the clause holding the quote: "…, and as Trump went on about “…”"
     names Trump, not whoever opened the sentence. Only names and pronouns count."""
     for k in range(len(toks) - 1, 0, -1):
-        if toks[k].low in _CLAUSE_OPENERS and toks[k - 1].word in (",", ";", "and", "but", "("):
+        if toks[k].low in _CLAUSE_OPENERS and toks[k - 1].word in (",", ";", "and", "but", "(") \
+                and k + 1 < len(toks) and (toks[k + 1].cap or toks[k + 1].low in PRONOUNS
+                                           or toks[k + 1].low in DETERMINERS):
+            # Only a clause with a subject of its own: in "…, and has backed Clinton since …"
+            # the verb comes first and Clinton is its object.
             ph = clause_subject(toks[k + 1:], 10_000, "")
             if ph is not None and _named(ph):
                 return ph

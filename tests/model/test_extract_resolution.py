@@ -188,3 +188,11 @@ def test_it_stands_for_the_body_opening_the_sentence_not_one_in_passing() -> Non
         "which it called “a clear threat to jobs.”"
     )
     assert speakers(text) == ["Harbour Workers Union"]
+
+
+def test_a_verb_phrase_after_and_has_no_subject_of_its_own() -> None:
+    text = (
+        "“Now is the time to act,” said Tom Fenn, who led the board for years, and has backed "
+        "Anna Berg since her first race. “I think the plan should be ready by tonight.”"
+    )
+    assert speakers(text) == ["Tom Fenn", "Tom Fenn"]
