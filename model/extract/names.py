@@ -70,6 +70,10 @@ _ROLE_OF_TITLE = {
 _SPEAKS = 3
 _SAME_PARAGRAPH = 3
 _LATEST_SPEAKER = 2
+_TOPIC = 6
+_NEXT_SUBJECT = {
+    "m": re.compile(r"[.!?][\"”’]?\s+He\b"), "f": re.compile(r"[.!?][\"”’]?\s+She\b"),
+}
 _FITS = 2
 # "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
 _VERB_AFTER = re.compile(
@@ -575,6 +579,8 @@ class NameIndex:
             if self._opens_sentence(ment.start, ment.end, person=True):
                 # A subject in the pronoun's own paragraph is the topic there.
                 score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])
+                if gender in ("m", "f") and self._topic_goes_on(ment.end, at, gender):
+                    score += _TOPIC
             if score > best_score:
                 best, best_score = p, score
             seen.add(p.name)
@@ -612,6 +618,18 @@ class NameIndex:
             if gender in ("m", "f") and p.gender not in (None, gender):
                 continue
             yield ment
+
+    def _topic_goes_on(self, end: int, at: int, gender: str) -> bool:
+        """ "Trump has record low support … He recently pitched himself …": the next sentence
+        of the same paragraph opens with the fitting pronoun, so the subject stays the topic,
+        up to the pronoun at `at` in that paragraph or the next."""
+        text = self.text
+        stop = text.find("\n", end, at)
+        if stop < 0:
+            stop = at
+        elif "\n" in text[stop:at].strip():
+            return False  # the topic's paragraph is not the one right before the pronoun's
+        return _NEXT_SUBJECT[gender].search(text, end, stop) is not None
 
     def _inside_quote(self, pos: int) -> bool:
         q = self._quoted

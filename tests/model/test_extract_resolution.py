@@ -196,3 +196,13 @@ def test_a_verb_phrase_after_and_has_no_subject_of_its_own() -> None:
         "Anna Berg since her first race. “I think the plan should be ready by tonight.”"
     )
     assert speakers(text) == ["Tom Fenn", "Tom Fenn"]
+
+
+def test_a_subject_the_next_sentence_continues_with_a_pronoun_is_the_topic() -> None:
+    text = (
+        "“This must stop,” added Rep. Paul Vance, the ranking member.\n\n"
+        "Mark Dale has little support in the district. He recently told voters that the port "
+        "would close anyway.\n\n"
+        "“Look at how the harbour is suffering,” he said in August."
+    )
+    assert speakers(text)[-1] == "Mark Dale"
