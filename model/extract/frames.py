@@ -303,6 +303,12 @@ def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         if toks[k].word in (";",):
             start = k + 1
             break
+    if start < c and toks[start].word.isupper() and len(toks[start].word) > 1:
+        # A dateline ("FLINT, Mich., Oct. 4 (UPI) —") ends at its dash.
+        for k in range(start + 1, min(c, start + 14)):
+            if toks[k].word in ("—", "–", "--"):
+                start = k + 1
+                break
     if start + 1 < c and toks[start].low in _SUBORDINATORS and (
         _is_name_word(toks[start + 1]) or toks[start + 1].low in PRONOUNS
     ):

@@ -206,3 +206,11 @@ def test_a_subject_the_next_sentence_continues_with_a_pronoun_is_the_topic() -> 
         "“Look at how the harbour is suffering,” he said in August."
     )
     assert speakers(text)[-1] == "Mark Dale"
+
+
+def test_a_dateline_is_not_the_subject() -> None:
+    text = (
+        "DOVER, Del., Oct. 4 (UPI) — Former Governor Tom Fenn criticized the harbour plan "
+        "as a “crazy system” during a stop in Dover, Del."
+    )
+    assert speakers(text) == ["Tom Fenn"]
