@@ -7,13 +7,24 @@ in light and dark schemes. Clicking a cell asks for that cell's quotes.
 Signals:
     cell_activated(list): the ids of the quotes behind a clicked cell (speaker, outlet).
     cell_chosen(int, int): the speaker id and outlet id of a clicked cell.
+    grid_loaded(): new counts are shown (they are read in a QRunnable).
+    status_message(str): a line for the status bar when counting failed.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -29,6 +40,8 @@ from gui.heatmap_model import HEAT_ROLE, HeatMapModel
 
 if TYPE_CHECKING:
     from gui.store_hub import StoreHub
+    from model.db import Store
+    from model.statements import HeatGrid
 
 
 def blend(a: QColor, b: QColor, t: float) -> QColor:
@@ -65,9 +78,38 @@ class HeatDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class _GridSignals(QObject):
+    loaded = Signal(int, object)  # generation, HeatGrid
+    failed = Signal(int, str)
+
+
+class _GridJob(QRunnable):
+    """Counts quotes per speaker and outlet with its own session."""
+
+    def __init__(self, store: Store, generation: int) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the view keeps it until its signal has arrived
+        self.store = store
+        self.generation = generation
+        self.signals = _GridSignals()
+
+    def run(self) -> None:
+        from model.statements import speaker_outlet_counts
+
+        try:
+            with self.store.sessions() as session:
+                grid = speaker_outlet_counts(session)
+        except Exception as exc:  # reported in the window, never a crash
+            self.signals.failed.emit(self.generation, f"Counting quotes failed: {exc}")
+            return
+        self.signals.loaded.emit(self.generation, grid)
+
+
 class HeatMapView(QWidget):
     cell_activated = Signal(list)
     cell_chosen = Signal(int, int)
+    grid_loaded = Signal()
+    status_message = Signal(str)
 
     def __init__(self, hub: StoreHub, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +117,8 @@ class HeatMapView(QWidget):
         # What the last clicked cell holds, for the quote list's status line.
         self.current_label = ""
         self._stale = True
+        self._generation = 0
+        self._jobs: dict[int, _GridJob] = {}
         self.model = HeatMapModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -97,12 +141,28 @@ class HeatMapView(QWidget):
 
     @Slot()
     def populate(self) -> None:
-        """Reads the grid again (after an import, or when the view is first shown)."""
-        from model.statements import speaker_outlet_counts
+        """Reads the grid again off the GUI thread (a million quotes take seconds to count)."""
+        if not self._hub.is_open:
+            return
+        self._stale = False
+        self._generation += 1
+        job = _GridJob(self._hub.store, self._generation)
+        job.signals.loaded.connect(self._on_loaded)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs[self._generation] = job
+        QThreadPool.globalInstance().start(job)
 
-        if self._hub.is_open:
-            self._stale = False
-            self.model.set_grid(self._hub.read(speaker_outlet_counts))
+    @Slot(int, object)
+    def _on_loaded(self, generation: int, grid: HeatGrid) -> None:
+        self._jobs.pop(generation, None)
+        if generation == self._generation:  # an older read that finished late is dropped
+            self.model.set_grid(grid)
+            self.grid_loaded.emit()
+
+    @Slot(int, str)
+    def _on_failed(self, generation: int, message: str) -> None:
+        self._jobs.pop(generation, None)
+        self.status_message.emit(message)
 
     @Slot()
     def _on_store_changed(self) -> None:

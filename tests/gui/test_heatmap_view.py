@@ -52,7 +52,8 @@ def heat(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     view = HeatMapView(hub)
     qtbot.addWidget(view)
     view.resize(500, 300)
-    view.populate()
+    with qtbot.waitSignal(view.grid_loaded):
+        view.populate()
     yield view, alpha, beta
     hub.close()
 
@@ -116,8 +117,11 @@ def test_a_shown_grid_follows_corrections_and_a_hidden_one_waits(qtbot, heat):
     hub = view._hub
     hub.write(lambda s: s.execute(update(Quote).where(Quote.id == alpha[0]).values(deleted=True)))
     assert view.model.index(0, 0).data() == "4"  # hidden: not read again yet
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitSignal(view.grid_loaded):
+        view.show()
     assert view.model.index(0, 0).data() == "3"
-    hub.write(lambda s: s.execute(update(Quote).where(Quote.id == alpha[1]).values(deleted=True)))
+    with qtbot.waitSignal(view.grid_loaded):
+        hub.write(
+            lambda s: s.execute(update(Quote).where(Quote.id == alpha[1]).values(deleted=True))
+        )
     assert view.model.index(0, 0).data() == "2"
