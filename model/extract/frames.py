@@ -276,6 +276,12 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
                 break
             if w.low in DETERMINERS or w.word.endswith(("'s", "’s")):
                 j -= 1
+                p = j - 1
+                if p >= 1 and toks[p].low in _PP_LINKS and k - p < 10 and _noun_like(toks[p - 1]):
+                    # "Protesters marching through the streets chanted": the phrase is the
+                    # object of a preposition; the subject's head stands before it.
+                    j = p
+                    continue
                 break
             if w.low in _PREPOSITIONS and w.low not in ("of", "for", "at", "with", "from", "and"):
                 break
@@ -293,6 +299,19 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
                 return Phrase("name", (words[0],), toks[j].start, cue)
             return Phrase("description", tuple(words), toks[j].start, cue, definite)
     return None
+
+
+_PP_LINKS = frozenset({
+    "of", "for", "at", "with", "from", "in", "on", "through", "across", "along", "around",
+    "near", "outside", "inside", "behind", "throughout",
+})
+
+
+def _noun_like(t: Tok) -> bool:
+    """A word that can head a noun phrase or be a participle after one ("marching")."""
+    return t.word[0].isalpha() and t.low not in _ADVERBIAL and not is_cue(t) and (
+        t.low not in DETERMINERS and t.low not in PRONOUNS and t.low not in _PREPOSITIONS
+    )
 
 
 def clause_subject(toks: list[Tok], c: int, cue: str) -> Phrase | None:

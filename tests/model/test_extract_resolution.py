@@ -214,3 +214,8 @@ def test_a_dateline_is_not_the_subject() -> None:
         "as a “crazy system” during a stop in Dover, Del."
     )
     assert speakers(text) == ["Tom Fenn"]
+
+
+def test_a_description_runs_back_through_its_prepositional_phrase() -> None:
+    text = "Protesters marching through the streets chanted “What curfew?” and kept going."
+    assert speakers(text) == ["Protesters marching through the streets"]
