@@ -137,8 +137,8 @@ def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) 
         return None
     if toks[i].word[0].isupper() and toks[i].low in NOT_NAMES and (
         toks[i].low not in PRONOUNS and toks[i].low not in TITLES
-    ):
-        return None
+    ) and not (toks[i].low == "the" and i + 1 < c and toks[i + 1].cap):
+        return None  # "But …", "And …"; not "The Hill reported", a body with its article
     first = toks[i]
     if not (first.cap or first.low in PRONOUNS or first.low in DETERMINERS or c - i <= 2):
         # "to drive up …, she said": no subject at the frame's start; but "panel Chairman

@@ -219,3 +219,8 @@ def test_a_dateline_is_not_the_subject() -> None:
 def test_a_description_runs_back_through_its_prepositional_phrase() -> None:
     text = "Protesters marching through the streets chanted “What curfew?” and kept going."
     assert speakers(text) == ["Protesters marching through the streets"]
+
+
+def test_a_publication_with_its_article_after_a_quote_is_the_speaker() -> None:
+    text = "The plan is “a tax break for the few, not the many,” The Courier reported."
+    assert speakers(text) == ["Courier"]
