@@ -24,6 +24,7 @@ _CUE_LEMMAS = (
     "inform", "instruct", "offer", "pronounce", "chime", "clarify", "confide", "disclose",
     "grumble", "marvel", "murmur", "object", "order", "ponder", "reflect", "rage", "rant",
     "tease", "think", "believe", "caution", "challenge", "assure", "posit", "write", "chant",
+    "read",
     "call",
 )
 
@@ -44,6 +45,7 @@ _IRREGULAR = {
     "blog": ("blogs", "blogged", "blogging"),
     "brag": ("brags", "bragged", "bragging"),
     "rule": ("rules", "ruled", "ruling"),
+    "read": ("reads", "reading"),
 }
 
 
@@ -66,7 +68,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     f for lemma in ("point", "post", "rule", "think", "believe", "order", "offer", "question",
                     "object", "report", "charge", "continue", "begin", "state", "add",
                     "challenge", "reason", "mock", "describe", "answer", "estimate", "predict",
-                    "call")
+                    "call", "read")
     for f in _inflect(lemma)
 )
 

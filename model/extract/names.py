@@ -40,6 +40,11 @@ _NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_W
 # "Association of Flight Attendants", "Court of Appeals for the Sixth Circuit": a body's name
 # goes on through "of"/"for" after the noun that heads it.
 _OF_TAIL = re.compile(rf"(?: (?:of|for|on)(?: the)? {_WORDPAT}(?: {_WORDPAT})*){{1,2}}")
+_PLACE_WORDS = frozenset({
+    "city", "county", "state", "states", "island", "islands", "river", "mountain",
+    "province", "region", "street", "avenue", "square", "north", "south", "east", "west",
+    "america",
+})
 _CONNECTORS = frozenset({"of", "for", "on", "the"})
 _TAIL_OPENERS = (" of ", " for ", " on ")
 _OPEN_MARKS = frozenset('"“‘')
@@ -594,7 +599,9 @@ class NameIndex:
         first: Person | None = None
         while k >= 0 and at - self.mentions[k].start <= reach:
             ment = self.mentions[k]
-            if ment.person.is_org and not self._inside_quote(ment.start):
+            if ment.person.is_org and not self._inside_quote(ment.start) and not (
+                _PLACE_WORDS.intersection(ment.person.name.lower().split())
+            ):  # "New York City" neither writes a report nor says anything itself
                 if self._opens_sentence(ment.start, ment.end):
                     return ment.person  # "Although the IMF did not …, it referenced"
                 first = first or ment.person

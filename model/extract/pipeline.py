@@ -88,7 +88,8 @@ _DOCUMENTS = frozenset({
     "report", "statement", "study", "memo", "letter", "release", "survey", "poll", "ruling",
     "complaint", "analysis", "document", "filing", "lawsuit", "order", "decision", "review",
     "website", "site", "account", "editorial", "opinion", "brief", "audit", "investigation",
-    "assessment", "guidance",
+    "assessment", "guidance", "article", "story", "piece", "column", "book", "ad",
+    "advertisement", "clip", "video", "post", "essay", "platform", "resolution", "bylaws",
 })
 
 

@@ -224,3 +224,11 @@ def test_a_description_runs_back_through_its_prepositional_phrase() -> None:
 def test_a_publication_with_its_article_after_a_quote_is_the_speaker() -> None:
     text = "The plan is “a tax break for the few, not the many,” The Courier reported."
     assert speakers(text) == ["Courier"]
+
+
+def test_an_article_speaks_for_the_publication_not_for_a_place() -> None:
+    text = (
+        "In 1990 the Daily Courier profiled the mayor of Port Harbour City, and praised her.\n\n"
+        "“She has turned the harbour around,” the article read."
+    )
+    assert speakers(text) == ["Daily Courier"]
