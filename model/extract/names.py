@@ -438,15 +438,18 @@ class NameIndex:
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
         starts = self._starts
+        text = self.text
         voted = -1
-        for m in _PRONOUN.finditer(self.text):
-            k = bisect.bisect_right(starts, m.start()) - 1
+        for m in _PRONOUN.finditer(text):
+            at = m.start()
+            k = bisect.bisect_right(starts, at) - 1
             if k < 0 or k == voted:
                 continue  # only the first pronoun after a mention votes
-            ment = self._subject_before(k, m.start())
-            if ment.person.is_org or m.start() - ment.end > 120 or self._inside_quote(m.start()):
+            near = self.mentions[k].end  # cheap tests first: an earlier mention is farther
+            if at - near > 120 or text.find("\n", near, at) >= 0 or self._inside_quote(at):
                 continue
-            if "\n" in self.text[ment.end:m.start()]:
+            ment = self._subject_before(k, at)
+            if ment.person.is_org or at - ment.end > 120 or text.find("\n", ment.end, at) >= 0:
                 continue
             voted = k
             g = "f" if m.group().lower() == "she" else "m"
