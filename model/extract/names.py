@@ -165,6 +165,9 @@ class NameIndex:
         self._by_part: dict[str, list[Person]] = {}
         self._quoted = quoted
         self._acronym_map: dict[str, Person] | None = None
+        # Pronouns near each other ask about the same mentions: each answer is worked out once.
+        self._speaks_memo: dict[tuple[int, int], bool] = {}
+        self._opens_memo: dict[tuple[int, int, bool], bool] = {}
         self._read()
 
     # -- reading the article -------------------------------------------------------------
@@ -375,6 +378,12 @@ class NameIndex:
         return t[e - 2:e] in ("'s", "’s") or t[e:e + 2] in ("'s", "’s") or t[e:e + 1] in "'’"
 
     def _speaks(self, s: int, e: int) -> bool:
+        known = self._speaks_memo.get((s, e))
+        if known is None:
+            known = self._speaks_memo[(s, e)] = self._speaks_now(s, e)
+        return known
+
+    def _speaks_now(self, s: int, e: int) -> bool:
         m = _VERB_AFTER.match(self.text, e)
         if m is not None and m.group(1) in CUE_VERBS:
             return True
@@ -394,6 +403,12 @@ class NameIndex:
         return m is not None
 
     def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool:
+        known = self._opens_memo.get((s, e, person))
+        if known is None:
+            known = self._opens_memo[(s, e, person)] = self._opens_now(s, e, person)
+        return known
+
+    def _opens_now(self, s: int, e: int, person: bool) -> bool:
         """Whether a mention stands where subjects do: opening its sentence, or before a verb
         ("Ham went on", "Ham also noted"), and not after a preposition ("under Obama")."""
         text = self.text
