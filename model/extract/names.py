@@ -180,6 +180,7 @@ class NameIndex:
         heads = self._headlines
         h = 0
         not_names = _PLAIN_NOT_NAMES
+        by_part, by_full = self._by_part, self._by_full
         skip = -1
         for m in _RUN.finditer(text):
             word = m.group()
@@ -204,7 +205,14 @@ class NameIndex:
                     skip = tail.end()
                     continue
             if " " not in word:
-                self._read_word(s, e, word, in_head)
+                # Most lone capitalised words open sentences or name places: one that nobody
+                # bears and that no speech verb follows is dropped before any closer look.
+                low = word.lower()
+                if low.endswith(("'s", "’s")):
+                    low = low[:-2]
+                low = low.rstrip(".'’")
+                if low in by_part or low in by_full or _CUE_AFTER.match(text, e):
+                    self._read_word(s, e, word, in_head)
                 continue
             for rs, r_e, raw in self._split_run(s, e):
                 if len(raw) == 1:
