@@ -37,6 +37,13 @@ class SpeakerChange:
     after_speaker_id: int | None
 
 
+def _regroup(session: Session, quote_id: int) -> None:
+    """A correction changes which statement a quote belongs to (or takes it out of all)."""
+    from model.statements import group_new_quotes
+
+    group_new_quotes(session, [quote_id])
+
+
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drops white space and quotation marks a mouse selection tends to catch at either end."""
     marks = " \t\r\n\"'“”‘’«»"
@@ -68,11 +75,15 @@ def add_manual_quote(
         )
         .returning(Quote.id)
     ).scalar_one()
+    _regroup(session, qid)
     return ManualQuote(qid, article_id, start, end, quote_text, speaker_id)
 
 
 def remove_manual_quote(session: Session, quote_id: int) -> None:
     """Undoes `add_manual_quote`: the row goes, since only this user action made it."""
+    from model.statements import forget_quotes
+
+    forget_quotes(session, [quote_id])
     session.execute(delete(Quote).where(Quote.id == quote_id, Quote.origin == "manual"))
 
 
@@ -86,6 +97,7 @@ def change_speaker(session: Session, quote_id: int, speaker: str | None) -> Spea
     session.execute(
         update(Quote).where(Quote.id == quote_id).values(speaker_id=new_id, speaker_edited=True)
     )
+    _regroup(session, quote_id)
     return SpeakerChange(quote_id, row[0], bool(row[1]), new_id)
 
 
@@ -95,6 +107,7 @@ def restore_speaker(session: Session, change: SpeakerChange) -> None:
         .where(Quote.id == change.quote_id)
         .values(speaker_id=change.before_speaker_id, speaker_edited=change.before_edited)
     )
+    _regroup(session, change.quote_id)
 
 
 def reapply_speaker(session: Session, change: SpeakerChange) -> None:
@@ -103,6 +116,7 @@ def reapply_speaker(session: Session, change: SpeakerChange) -> None:
         .where(Quote.id == change.quote_id)
         .values(speaker_id=change.after_speaker_id, speaker_edited=True)
     )
+    _regroup(session, change.quote_id)
 
 
 def set_deleted(session: Session, quote_id: int, deleted: bool) -> bool:
@@ -111,4 +125,5 @@ def set_deleted(session: Session, quote_id: int, deleted: bool) -> bool:
     if before is None:
         raise CorrectionError(f"quote {quote_id} does not exist")
     session.execute(update(Quote).where(Quote.id == quote_id).values(deleted=deleted))
+    _regroup(session, quote_id)
     return bool(before)

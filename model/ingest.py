@@ -197,6 +197,11 @@ def reextract(session: Session, article_id: int) -> int:
     if new_rows:
         session.execute(insert(Quote), new_rows)
     session.flush()
+    from model.statements import group_new_quotes
+
+    group_new_quotes(
+        session, session.scalars(select(Quote.id).where(Quote.article_id == article_id)).all()
+    )
     return len(
         session.scalars(
             select(Quote.id).where(Quote.article_id == article_id, Quote.deleted.is_(False))

@@ -69,3 +69,31 @@ def test_delete_and_undelete(store):
         assert corrections.set_deleted(s, qid, False) is True
     with store.sessions() as s:
         assert qid in library.article_quote_ids(s, aid)
+
+
+def test_corrections_keep_statements_in_step(store):
+    """A deleted quote leaves its statement, undoing brings it back; a manual one joins."""
+    from sqlalchemy import select
+
+    from model.schema import Quote
+    from model.statements import regroup_all, statement_detail, statement_of_quote
+
+    with store.sessions.begin() as s:
+        regroup_all(s)
+        qid = s.scalars(
+            select(Quote.id).where(Quote.text.like("I would be very disappointed if I saw%"))
+        ).first()
+        sid = statement_of_quote(s, qid)
+        assert sid is not None
+        carried = len(statement_detail(s, sid).versions)
+    with store.sessions.begin() as s:
+        corrections.set_deleted(s, qid, True)
+    with store.sessions() as s:
+        assert statement_of_quote(s, qid) is None
+        assert len(statement_detail(s, sid).versions) == carried - 1
+    with store.sessions.begin() as s:
+        corrections.set_deleted(s, qid, False)
+    with store.sessions() as s:
+        back = statement_of_quote(s, qid)
+        assert back is not None
+        assert len(statement_detail(s, back).versions) == carried
