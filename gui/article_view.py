@@ -55,6 +55,10 @@ class ArticleTextView(QPlainTextEdit):
         self._context_actions: list[QAction] = []
         self.highlight_count = 0
 
+    @property
+    def context_actions(self) -> list[QAction]:
+        return list(self._context_actions)
+
     def set_context_actions(self, actions: list[QAction]) -> None:
         self._context_actions = actions
 
@@ -76,6 +80,13 @@ class ArticleTextView(QPlainTextEdit):
         self.highlight_count = apply_highlights(doc, self._spans, tints(self.palette()),
                                                 self._offsets)
         self.verticalScrollBar().setValue(bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-tints the highlights when the scheme changes: the view's own palette is the one
+        the tints must contrast with, and it is only final when the view itself hears of it."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._spans:
+            self.set_spans(self._spans)
 
     @property
     def spans(self) -> list[QuoteSpan]:

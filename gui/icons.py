@@ -29,6 +29,8 @@ SPECS: dict[str, str] = {
     "import_folder": "mdi6.folder-download-outline",
     "rename": "mdi6.rename-outline",
     "merge": "mdi6.call-merge",
+    "statements": "mdi6.compare-horizontal",
+    "heatmap": "mdi6.grid",
     "search": "mdi6.text-search",
     "find_articles": "mdi6.file-search-outline",
     "tag": "mdi6.tag-outline",

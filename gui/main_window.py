@@ -156,14 +156,17 @@ class MainWindow(QMainWindow):
         self.sidebar.model.modelReset.connect(self._update_actions)
 
     def _install_tools(self) -> None:
-        """Adds the tools that live in their own modules: importing, outlet editing."""
+        """Adds the tools that live in their own modules: importing, outlet editing, search,
+        tags and export, statements across outlets."""
         from gui.outlet_editing import install_outlet_editing
         from gui.window_import import install_import
         from gui.window_search import install_search
+        from gui.window_statements import install_statements
 
         self.importer = install_import(self)
         self.outlet_editor = install_outlet_editing(self)
         self.search_tools = install_search(self)
+        self.statement_tools = install_statements(self)
 
     def apply_icons(self) -> None:
         """Draws icons (after first paint: qtawesome is slow to import) in palette colours."""
@@ -426,9 +429,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
                 and self._painted:
-            self.apply_icons()
-            if self.article.detail is not None:
-                self.article.text.set_spans(self.article.text.spans)
+            self.apply_icons()  # the article view re-tints its own highlights
 
     def _about(self) -> None:
         QMessageBox.about(

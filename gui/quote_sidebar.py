@@ -187,6 +187,10 @@ class QuoteSidebar(QWidget):
     def set_context_actions(self, actions: list[QAction]) -> None:
         self._context_actions = actions
 
+    @property
+    def context_menu_hook(self) -> ContextMenuHook | None:
+        return self._context_hook
+
     def set_context_menu_hook(self, hook: ContextMenuHook | None) -> None:
         """`hook(menu, ids)` adds entries (a Tag submenu) for the selected quotes."""
         self._context_hook = hook
