@@ -99,6 +99,30 @@ def _is_name_word(tok: Tok) -> bool:
     return tok.cap and (tok.low not in NOT_NAMES or tok.low in TITLES)
 
 
+# "3M", "7-Eleven": a name written with a numeral, one token with a capital after the digits.
+_NUMERAL_NAME = re.compile(r"\d+(?:-?[A-Z][\w'’\-]*|[A-Z]+)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Plurals that do not end in "s": "38 People said" counts people, it names nobody.
+_PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "staff", "folk"})
+
+
+def _numeral_opens_name(toks: list[Tok], n: int) -> bool:
+    """Whether the numeral toks[n] belongs to the capitalised name after it ("38 North",
+    "60 Minutes"), rather than counting things ("38 People", "12 Republicans") or dating
+    ("in 2017 North Korea")."""
+    num, nxt = toks[n].word, toks[n + 1] if n + 1 < len(toks) else None
+    if not num.isdigit() or _YEAR.fullmatch(num) or nxt is None or not _is_name_word(nxt):
+        return False
+    if nxt.low in _PLURAL_NOUNS or (nxt.low.endswith("s") and not nxt.low.endswith("ss")
+                                    and nxt.low != "minutes"):
+        return False
+    before = toks[n - 1] if n > 0 else None
+    return before is None or not (
+        before.low in _PREPOSITIONS or before.low in _INTRO or before.low in _TIME_WORDS
+        or before.word[0].isdigit()
+    )
+
+
 def _name_forward(toks: list[Tok], i: int) -> int:
     """End index of a capitalised run (titles, initials, particles) starting at i."""
     k = i
@@ -120,6 +144,11 @@ def np_forward(toks: list[Tok], i: int, cue: str, stop: int | None = None) -> Ph
     t = toks[i]
     if t.low in PRONOUNS:
         return Phrase("pronoun", (t.low,), t.start, cue)
+    if _NUMERAL_NAME.fullmatch(t.word):
+        return Phrase("name", (t.word,), t.start, cue)  # "said 3M"
+    if i + 1 < stop and _numeral_opens_name(toks, i):
+        k = min(_name_forward(toks, i + 1), stop)  # "said 38 North, a website"
+        return Phrase("name", tuple(x.word for x in toks[i:k]), t.start, cue)
     if t.low == "the" and i + 1 < stop and _is_name_word(toks[i + 1]) and (
         toks[i + 1].low in TITLES or toks[i + 1].word.endswith(".")
     ):
@@ -257,12 +286,16 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         return clause_subject(toks, c, cue)
     if t.low in PRONOUNS:
         return Phrase("pronoun", (t.low,), t.start, cue)
+    if _NUMERAL_NAME.fullmatch(t.word):
+        return Phrase("name", (t.word,), t.start, cue)  # "3M said", "7-Eleven says"
     if _is_name_word(t):
         j = k
         while j - 1 >= 0 and (_is_name_word(toks[j - 1]) or toks[j - 1].low in (
             "de", "van", "von", "bin", "al", "da", "del", "la"
         )) and not toks[j - 1].word.endswith(("'s", "’s")):
             j -= 1
+        if j - 1 >= 0 and _numeral_opens_name(toks, j - 1):
+            j -= 1  # "Stimson Center's 38 North says"
         if j - 1 >= 0 and toks[j - 1].word[0].islower() and toks[j - 1].low not in _PREPOSITIONS \
                 and toks[j - 1].low not in DETERMINERS and toks[j - 1].low in _ROLE_BEFORE_NAME:
             pass  # "spokesman Josh Earnest said": the name is the speaker

@@ -132,3 +132,27 @@ def test_a_cue_that_introduces_the_next_quote_does_not_attribute_the_one_before(
 def test_a_headline_credit_names_the_speaker_of_its_quote() -> None:
     text = "Port ‘Will Reopen’ Within Weeks, Mayor Ines Kalnina Says\n\nThe port closed in May."
     assert speakers(text) == ["Ines Kalnina"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ohio-based Harbour Trust's 38 North says, “The pier is being rebuilt.”", "38 North"),
+        ("“The pier is being rebuilt,” said 38 North, a monitoring website.", "38 North"),
+        ("“We will open a store by the pier,” 7-Eleven said on Monday.", "7-Eleven"),
+        ("“Tape sales rose,” 3M said.", "3M"),
+        ("In 2017 Harbour Trust said “the pier is being rebuilt.”", "Harbour Trust"),
+    ],
+)
+def test_a_name_may_open_with_a_numeral(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two Democrats said “the pier is dead.”", "“The pier is dead,” 12 Republicans said.",
+     "38 People said “the pier is dead.”"],
+)
+def test_a_count_of_people_is_not_a_name(text: str) -> None:
+    found = speakers(text)
+    assert len(found) == 1 and found[0] not in ("Two Democrats", "38 People")
