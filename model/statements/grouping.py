@@ -27,6 +27,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.schema import Article, Quote, QuoteStatement, Statement, StatementKey
+from model.statements.blocking import KeyIndex, _literal_batches
 from model.statements.matching import fullest_index, match_score
 from model.statements.speakers import SpeakerNames, credit
 from model.statements.text import Wording
@@ -152,6 +153,8 @@ class _Grouper:
         # Statements' wordings already tokenised in this run, by id: a widely carried statement
         # is a candidate in many chunks.
         self._wordings: dict[int, tuple[str, Wording]] = {}
+        self._raw = session.connection().connection.driver_connection
+        self.index = KeyIndex(self._raw, POSTING_CAP)
 
     def run(self, quote_ids: Sequence[int], progress: Progress | None) -> int:
         done = 0
@@ -162,6 +165,7 @@ class _Grouper:
                 done += len(chunk)
                 if progress is not None and not progress(done, len(quote_ids)):
                     break
+            self.index.flush()
         return done
 
     @contextlib.contextmanager
@@ -184,13 +188,11 @@ class _Grouper:
         """Runs `sql` with `{ids}` replaced by batches of integer literals.
 
         The hot lookups of a run (a million quotes means thousands of them) skip SQLAlchemy's
-        statement compilation, which for 5,000-value IN lists costs more than the query; the
-        values are ints from the store or from our hash, never user text.
+        statement compilation and result wrapping, which for 5,000-value IN lists cost more than
+        the query; the values are ints from the store or from our hash, never user text.
         """
-        conn = self.session.connection()
-        for batch in _batches(ids, 5000):
-            literal = ",".join(str(int(i)) for i in batch)
-            yield from conn.exec_driver_sql(sql.format(ids=literal))
+        for literal in _literal_batches(ids):
+            yield from self._raw.execute(sql.format(ids=literal))
 
     def _load_quotes(self, ids: Sequence[int]) -> list[_Member]:
         rows = self._rows(
@@ -210,29 +212,16 @@ class _Grouper:
         Common pairs ("white house") propose thousands of statements and decide nothing; a
         quote's rarest pairs are what it shares with its other versions.
         """
-        every = sorted(set().union(*keys_of.values())) if keys_of else []
-        sizes = dict(
-            self._rows(
-                "SELECT key, count(*) FROM statement_key WHERE key IN ({ids}) GROUP BY key", every
-            )
-        )
+        size = self.index.size
         chosen: dict[int, list[int]] = {}
         for m in quotes:
             exact, pairs = m.wording.exact_key(), keys_of[m.quote_id]
-            usable = [k for k in pairs if k != exact and sizes.get(k, 0) <= POSTING_CAP]
+            usable = [k for k in pairs if k != exact and size(k) <= POSTING_CAP]
             if len(usable) > RARE_KEYS:
-                usable = heapq.nsmallest(RARE_KEYS, usable, key=lambda k: sizes.get(k, 0))
-            head = [exact] if sizes.get(exact, 0) <= POSTING_CAP else []
+                usable = heapq.nsmallest(RARE_KEYS, usable, key=size)
+            head = [exact] if size(exact) <= POSTING_CAP else []
             chosen[m.quote_id] = head + usable[:RARE_KEYS]
         return chosen
-
-    def _postings(self, keys: set[int]) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for key, sid in self._rows(
-            "SELECT key, statement_id FROM statement_key WHERE key IN ({ids})", sorted(keys)
-        ):
-            out.setdefault(key, []).append(sid)
-        return out
 
     def _load_candidates(self, ids: set[int]) -> dict[int, _Candidate]:
         out = {}
@@ -250,8 +239,9 @@ class _Grouper:
 
     def _chunk(self, quotes: list[_Member]) -> None:
         keys_of = {m.quote_id: m.wording.keys() for m in quotes}
+        self.index.load(k for keys in keys_of.values() for k in keys)
         chosen = self._select_keys(quotes, keys_of)
-        db_post = self._postings(set().union(*chosen.values()) if chosen else set())
+        db_post = self.index.posting
         wanted: set[int] = set()
         for m in quotes:
             wanted.update(_top(chosen[m.quote_id], db_post, {}))
@@ -300,23 +290,19 @@ class _Grouper:
             conn.exec_driver_sql(
                 "INSERT INTO quote_statement (quote_id, statement_id) VALUES (?, ?)", links
             )
-        if new_keys:
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)",
-                sorted(new_keys),
-            )
+        self.index.add(new_keys)
         if self.dirty:
             refresh_statements(self.session, self.dirty)
             self.dirty.clear()
 
 
 def _top(
-    keys: list[int], db_post: dict[int, list[int]], overlay: dict[int, list[int]]
+    keys: list[int], db_post: Callable[[int], Sequence[int]], overlay: dict[int, list[int]]
 ) -> list[int]:
     """The statements sharing the most of a quote's chosen keys, best first."""
     counts: dict[int, int] = {}
     for k in keys:
-        for posting in (db_post.get(k, ()), overlay.get(k, ())):
+        for posting in (db_post(k), overlay.get(k, ())):
             for sid in posting:
                 counts[sid] = counts.get(sid, 0) + 1
     if len(counts) <= CANDIDATES:

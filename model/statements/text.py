@@ -63,8 +63,12 @@ def fold_word(word: str) -> tuple[str, ...]:
 
 def words(text: str) -> list[str]:
     """The folded words of `text`, punctuation dropped (the whole text folded at once: fast)."""
+    folded = fold(text)
+    found = _WORD.findall(folded)
+    if "." not in folded and "'" not in folded and "cannot" not in folded:
+        return found
     out: list[str] = []
-    for w in _WORD.findall(fold(text)):
+    for w in found:
         if "." in w:
             w = w.replace(".", "")
         if "'" in w or w == "cannot":
@@ -94,6 +98,11 @@ def stable_hash(text: str) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
+# Hashes of word pairs seen lately: reprinted quotes repeat their pairs, and common pairs recur
+# everywhere, so most pairs of a run are hashed once (bounded, cleared when full).
+_PAIR_HASHES: dict[str, int] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Wording:
     """A quote's text prepared for matching."""
@@ -120,6 +129,13 @@ class Wording:
         a near copy with one word changed still shares most pairs.
         """
         out = {self.exact_key()} if self.tokens else set()
-        c = self.content
-        out.update(stable_hash(f"{a} {b}") for a, b in itertools.pairwise(c))
+        cache = _PAIR_HASHES
+        if len(cache) > 1_000_000:
+            cache.clear()
+        for a, b in itertools.pairwise(self.content):
+            pair = f"{a} {b}"
+            h = cache.get(pair)
+            if h is None:
+                h = cache[pair] = stable_hash(pair)
+            out.add(h)
         return out
