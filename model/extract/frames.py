@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import NamedTuple
 
 from model.extract.lexicon import (
@@ -79,16 +80,14 @@ class Phrase:
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    # Built with tuple.__new__: a named tuple's own constructor costs more than the regex.
-    out: list[Tok] = []
+    # One comprehension over at most _MAX_TOKENS matches, each built with tuple.__new__: the
+    # per-token Python work, not the regex, is what this costs.
     make = tuple.__new__
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group()
-        s, e = m.span()
-        out.append(make(Tok, (w, s, e, w.rstrip(".").lower(), w[0].isupper())))
-        if len(out) >= _MAX_TOKENS:
-            break
-    return out
+    return [
+        make(Tok, (w, m.start(), m.end(), w.rstrip(".").lower(), w[0].isupper()))
+        for m in islice(_TOKEN.finditer(text, start, end), _MAX_TOKENS)
+        for w in (m.group(),)
+    ]
 
 
 def is_cue(tok: Tok) -> bool:

@@ -244,6 +244,8 @@ class _Carry:
 def extract_quotes(text: str) -> list[FoundQuote]:
     paras = [(idx, ps, pe, find_spans(text, ps, pe)) for idx, ps, pe in paragraphs(text)]
     quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
+    if not quoted:
+        return []  # no quotes: the article's names answer nothing, so they are not read
     heads = [(ps, pe) for _i, ps, pe, _spans in paras[:3] if _is_headline(text, ps, pe)]
     names = NameIndex(text, quoted, heads)
     out: list[FoundQuote] = []
