@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QThreadPool, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,7 @@ class StatementsView(QWidget):
         self._hub = hub
         self._job: GroupingJob | None = None
         self._again = False
+        self._pending = False
         self._statement_id: int | None = None
 
         self.model = StatementListModel(hub, self)
@@ -103,11 +105,24 @@ class StatementsView(QWidget):
 
     @Slot()
     def populate(self) -> None:
-        """Lists the statements, and groups in the background any quotes not grouped yet."""
+        """Lists the statements, and groups in the background any quotes not grouped yet.
+
+        Grouping waits until the view is shown: on a large store it is minutes of work that
+        would compete with the reader for the interpreter while nobody looks at statements.
+        """
         if not self._hub.is_open:
             return
         self.model.reload()
-        self._start(everything=False)
+        if self.isVisible():
+            self._start(everything=False)
+        else:
+            self._pending = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            self._pending = False
+            self._start(everything=False)
 
     def show_statement(self, statement_id: int) -> bool:
         """Shows a statement in the detail pane and selects it in the list if it is listed."""

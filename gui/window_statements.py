@@ -24,6 +24,7 @@ class StatementTools(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._after_grouping: int | None = None
         self.view = StatementsView(window.hub)
         self.heatmap = HeatMapView(window.hub)
         self.statements_dock = self._dock("Statements across outlets", "statementsDock", self.view)
@@ -77,12 +78,13 @@ class StatementTools(QObject):
     def _connect_signals(self) -> None:
         w = self._window
         self.other_outlets.triggered.connect(self.show_in_other_outlets)
+        self.view.grouping_finished.connect(self._on_grouping_finished)
         self.view.quote_activated.connect(w.show_quote)
         self.view.status_message.connect(w.show_status)
         self.heatmap.status_message.connect(w.show_status)
         self.heatmap.cell_activated.connect(self._show_cell)
-        w.hub.store_opened.connect(self.view.populate)
-        if w.hub.is_open:
+        w.closing.connect(self.view.cancel_grouping)
+        if w.hub.is_open:  # the view itself repopulates on every later store_opened
             self.view.populate()
 
     @Slot(list)
@@ -97,6 +99,21 @@ class StatementTools(QObject):
             return
         self.statements_dock.show()
         self.statements_dock.raise_()
+        if self.view.grouping:
+            # Showing the dock started grouping the store's new quotes: the other outlets'
+            # versions are only known once it is done.
+            self._window.show_status("Grouping quotes into statements…")
+            self._after_grouping = quote_id
+            return
+        self._show_statement_of(quote_id)
+
+    @Slot(int)
+    def _on_grouping_finished(self, _done: int) -> None:
+        if self._after_grouping is not None:
+            quote_id, self._after_grouping = self._after_grouping, None
+            self._show_statement_of(quote_id)
+
+    def _show_statement_of(self, quote_id: int) -> None:
         if not self.view.show_statement_for_quote(quote_id):
             self._window.show_status("That quote is not part of any statement.")
 
