@@ -9,11 +9,14 @@ bar drops the reports of searches the user has already typed past.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from model.db import Store
-from model.search import SearchQuery
+from model.search.types import SearchQuery
+
+if TYPE_CHECKING:
+    from model.db import Store
 
 
 class SearchSignals(QObject):

@@ -3,15 +3,23 @@
 Callers use the functions below with their own session; `searcher()` is the one place that picks
 the backend, so another database can bring its own full-text search later. `match_spans` is pure
 Python for the quote list's highlighting.
+
+The SQLite backend (and with it SQLAlchemy) loads on first use, not on import: the window
+imports the query types before its first paint, which must not wait for SQLAlchemy.
 """
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from model.search.query import FALLBACK_MESSAGE, match_spans, parse
-from model.search.sqlite_fts import SQLiteQuoteSearch
 from model.search.types import SORT_LABELS, SORTS, QuoteSearch, SearchQuery, SearchResult, Sort
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from model.search.sqlite_fts import SQLiteQuoteSearch
 
 __all__ = [
     "FALLBACK_MESSAGE", "SORTS", "SORT_LABELS", "QuoteSearch", "SQLiteQuoteSearch",
@@ -19,7 +27,19 @@ __all__ = [
     "search_articles", "searcher",
 ]
 
-_SQLITE = SQLiteQuoteSearch()
+def __getattr__(name: str) -> Any:
+    if name == "SQLiteQuoteSearch":
+        from model.search.sqlite_fts import SQLiteQuoteSearch
+
+        return SQLiteQuoteSearch
+    raise AttributeError(name)
+
+
+@cache
+def _sqlite() -> SQLiteQuoteSearch:
+    from model.search.sqlite_fts import SQLiteQuoteSearch
+
+    return SQLiteQuoteSearch()
 
 
 def searcher(session: Session) -> QuoteSearch:
@@ -27,7 +47,7 @@ def searcher(session: Session) -> QuoteSearch:
     dialect = session.get_bind().dialect.name
     if dialect != "sqlite":
         raise NotImplementedError(f"no full-text search for {dialect} stores yet")
-    return _SQLITE
+    return _sqlite()
 
 
 def search(session: Session, query: SearchQuery) -> SearchResult:
