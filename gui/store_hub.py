@@ -35,7 +35,7 @@ def open_and_fill(db: str | None, load_sample: bool = True) -> Store:
 
     store = open_store_quickly(db)
     # An import killed while it held the index triggers off left articles unindexed.
-    from model.importing.search_index import repair_search_index
+    from model.search.maintenance import repair_search_index
 
     repair_search_index(store.sessions)
     if load_sample:

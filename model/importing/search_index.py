@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from model.schema import Article
+from model.search.maintenance import repair_search_index  # noqa: F401 (re-exported)
 
 BULK_MIN_FILES = 500
 BATCH_MIN_FILES = 50
@@ -30,20 +31,6 @@ _INDEX_NEW_ARTICLES = text(
     "WHERE id > :mark"
 )
 _LAST_ARTICLE = text("SELECT coalesce(max(id), 0) FROM article")
-
-
-def repair_search_index(sessions: sessionmaker[Session]) -> bool:
-    """Restores triggers an interrupted bulk import left dropped, and rebuilds the index; True
-    if a repair was needed."""
-    from model.search.maintenance import ensure_fts, has_fts, rebuild_fts
-
-    with sessions.begin() as session:
-        if not has_fts(session):
-            return False
-        if not ensure_fts(session):
-            return False
-        rebuild_fts(session)
-        return True
 
 
 def worth_deferring(sessions: sessionmaker[Session], files: int,

@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 # The same DDL migration 0002 runs; a migration stays frozen, this copy serves repairs and bulk
 # imports. tests/model/test_search_fts_index.py checks the two agree.
@@ -181,3 +181,15 @@ def bulk_import(session: Session) -> Iterator[None]:
     suspend_fts(session)
     yield
     rebuild_fts(session)
+
+
+def repair_search_index(sessions: sessionmaker[Session]) -> bool:
+    """Restores triggers an interrupted bulk import left dropped, and rebuilds the index; True
+    if a repair was needed."""
+    with sessions.begin() as session:
+        if not has_fts(session):
+            return False
+        if not ensure_fts(session):
+            return False
+        rebuild_fts(session)
+        return True
