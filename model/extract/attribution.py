@@ -26,7 +26,9 @@ from model.extract.lexicon import ABBREVIATIONS, NOT_NAMES, PRONOUNS, ROLE_NOUNS
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
-_SENT_END = re.compile(r"(?<![A-Z])[.!?][\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
+# (The look-behind comes after the mark it guards so that the regex opens on a character set,
+# which the engine skips to directly.)
+_SENT_END = re.compile(r"[.!?](?<![A-Z][.!?])[\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
 _ABBREV = re.compile(r"(\w+)\.$")
 _LABEL = re.compile(r"\s*(?:\(?[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}\)?):\s")
 _FRAME_CHARS = 300

@@ -34,7 +34,13 @@ _CAP = re.compile(
 )
 _WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
 _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
-_RUN = re.compile(rf"(?<![\w'’]){_WORDPAT}(?: (?:{_JOIN} )?{_WORDPAT})*")
+_UPPER = "A-ZÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ"
+# (?<![\w'’]){_WORDPAT}, written to open on a character set (the engine skips to the next
+# capital instead of trying the look-behind at every character: three times faster).
+_FIRST_WORD = (
+    rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’\-]*\.?)"
+)
+_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:{_JOIN} )?{_WORDPAT})*")
 # A nickname in quotation marks between a given name and the surname: Robert C. "Bobby" Scott.
 _NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_WORDPAT})*)")
 # "Association of Flight Attendants", "Court of Appeals for the Sixth Circuit": a body's name
@@ -60,7 +66,10 @@ _BODY_HEADS = frozenset({
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
 # Only subject pronouns vote on gender: "her" and "his" as often point at someone else
 # ("Donald Trump, her opponent").
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# Written as a case-insensitive \b(?:he|she)\b, but opening on a character set: the regex
+# engine then skips to the next h or s instead of trying a word boundary at every character
+# (three times faster over a whole article). "ſ" is the long s that re.IGNORECASE folds to "s".
+_PRONOUN = re.compile(r"[HhSsſ](?<!\w[HhSsſ])(?:(?<=[Ssſ])[Hh][Ee]|(?<=[Hh])[Ee])(?!\w)")
 _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,?[ \u00a0]"
     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
