@@ -16,9 +16,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-# Sizes at or above this mean "too common to propose anything" (the caller's cap + 1 is enough).
-_COMMON: list[int] = []
-
 
 def _literal_batches(ids: Sequence[int], size: int = 5000) -> Iterator[str]:
     """Integer literals for an IN list: the values are hashes we computed, never user text.
@@ -34,7 +31,9 @@ class KeyIndex:
     def __init__(self, conn: sqlite3.Connection, cap: int) -> None:
         self._conn = conn
         self._cap = cap
-        self._post: dict[int, list[int]] = {}
+        self._post: dict[int, Sequence[int]] = {}
+        # Stands for the posting list of a key too common to look up: only its length is read.
+        self._common = range(cap + 1)
         # True when the table held nothing as the run started: then this index is the table.
         self.complete = conn.execute("SELECT 1 FROM statement_key LIMIT 1").fetchone() is None
 
@@ -46,51 +45,49 @@ class KeyIndex:
         missing = sorted({k for k in keys if k not in post})
         if not missing:
             return
-        rare: list[int] = []
-        for literal in _literal_batches(missing):
-            for key, n in self._conn.execute(
-                f"SELECT key, count(*) FROM statement_key WHERE key IN ({literal}) GROUP BY key"
-            ):
-                if n > self._cap:
-                    post[key] = _COMMON
-                else:
-                    rare.append(key)
+        # One pass: a common key's rows are contiguous in the clustered table, so reading them
+        # costs less than a second lookup of every rare key would.
         for key in missing:
-            post.setdefault(key, [])
-        for literal in _literal_batches(sorted(rare)):
+            post[key] = []
+        for literal in _literal_batches(missing):
             for key, sid in self._conn.execute(
                 f"SELECT key, statement_id FROM statement_key WHERE key IN ({literal})"
             ):
-                post[key].append(sid)
+                post[key].append(sid)  # type: ignore[union-attr]
+        for key in missing:
+            if len(post[key]) > self._cap:
+                post[key] = self._common
 
-    def size(self, key: int) -> int:
-        posting = self._post.get(key)
-        if posting is None:
-            return 0
-        return self._cap + 1 if posting is _COMMON else len(posting)
+    @property
+    def postings(self) -> dict[int, Sequence[int]]:
+        """Key -> statement ids; a key's length is its size (a common key's is cap + 1)."""
+        return self._post
 
-    def posting(self, key: int) -> Sequence[int]:
-        return self._post.get(key, ())
+    def add(self, added: dict[int, list[int]]) -> None:
+        """Records the statements a chunk filed under each key (distinct per key).
 
-    def add(self, rows: set[tuple[int, int]]) -> None:
-        """Records (key, statement) rows a chunk made; written now unless the run is complete."""
-        post, cap = self._post, self._cap
+        Written now unless the run is complete."""
+        post, cap, common = self._post, self._cap, self._common
         fresh: list[tuple[int, int]] = []
-        for key, sid in rows:
+        complete = self.complete
+        for key, sids in added.items():
             posting = post.get(key)
             if posting is None:
-                post[key] = [sid]
-            elif posting is _COMMON:
-                pass
-            elif len(posting) > cap:
-                # Never looked up again; duplicates are dropped when written.
-                posting.append(sid)
-            elif sid not in posting:
-                posting.append(sid)
-            else:
+                post[key] = sids
+                if not complete:
+                    fresh.extend((key, sid) for sid in sids)
                 continue
-            fresh.append((key, sid))
-        if not self.complete and fresh:
+            if posting is common:
+                if not complete:
+                    fresh.extend((key, sid) for sid in sids)
+                continue
+            assert isinstance(posting, list)
+            for sid in sids:
+                # Past the cap a key is never looked up again: duplicates are dropped on writing.
+                if len(posting) > cap or sid not in posting:
+                    posting.append(sid)
+                    fresh.append((key, sid))
+        if not complete and fresh:
             fresh.sort()
             self._conn.executemany(
                 "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)", fresh
@@ -100,8 +97,13 @@ class KeyIndex:
         """Writes a complete run's rows, in key order, so the b-tree is appended to."""
         if not self.complete or not self._post:
             return
+        post, cap = self._post, self._cap
         self._conn.executemany(
             "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)",
-            ((key, sid) for key in sorted(self._post) for sid in sorted(set(self._post[key]))),
+            [
+                (key, sid)
+                for key in sorted(post)
+                for sid in (post[key] if len(post[key]) <= cap else sorted(set(post[key])))
+            ],
         )
         self._post.clear()
