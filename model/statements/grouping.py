@@ -79,6 +79,12 @@ def _batches(items: Sequence[int], size: int = _IN_BATCH) -> Iterable[Sequence[i
 
 def _summary(members: Sequence[_Member], names: SpeakerNames) -> dict[str, object]:
     """The statement row for these versions: who is credited, fullest wording, counts."""
+    if len(members) == 1:  # most statements: skip the vote and the wording contest
+        m = members[0]
+        return {
+            "speaker_id": m.speaker_id, "text": m.text, "quote_count": 1, "outlet_count": 1,
+            "disputed": False,
+        }
     best = fullest_index([m.wording for m in members])
     votes = Counter(m.speaker_id for m in members if m.speaker_id is not None)
     names.load(votes)
@@ -357,7 +363,8 @@ def _forget_everything(session: Session) -> list[int]:
 
 def regroup_all(session: Session, progress: Progress | None = None) -> int:
     """Forgets every statement and groups all live quotes again, longest first."""
-    return _Grouper(session).run(_forget_everything(session), progress)
+    ids = _forget_everything(session)  # first: the grouper sees the emptied key table
+    return _Grouper(session).run(ids, progress)
 
 
 def group_in_steps(
