@@ -192,7 +192,9 @@ def _description(toks: list[Tok], i: int, cue: str, stop: int) -> Phrase | None:
         t = toks[k]
         if t.word in ",;:()—–--" or t.low in _STOP_DESC:
             break
-        if is_cue(t) and not (words and words[-1].lower() in DETERMINERS):
+        if is_cue(t) and not (words and words[-1].lower() in DETERMINERS) and not (
+            _capital_in_sentence(toks, k)
+        ):
             break  # "the ruling" is a noun, "officials said" a verb
         if t.low in _ADVERBIAL and words:
             break
@@ -220,6 +222,12 @@ def _description(toks: list[Tok], i: int, cue: str, stop: int) -> Phrase | None:
         ) and words[run_start - 1].lower() not in _PREPOSITIONS:
             return Phrase("name", tuple(run), toks[i].start, cue)
     return Phrase("description", tuple(words), toks[i].start, cue, definite)
+
+
+def _capital_in_sentence(toks: list[Tok], k: int) -> bool:
+    """A capitalised word inside a sentence is part of a name, not a verb: the "State" of
+    "a State Department official said" does not state anything."""
+    return toks[k].cap and k > 0 and not toks[k - 1].word.endswith((".", "!", "?"))
 
 
 _DEFINITE = frozenset({"the", "his", "her", "their", "its", "this", "that"})
@@ -304,7 +312,9 @@ def np_backward(toks: list[Tok], c: int, cue: str) -> Phrase | None:
         while j - 1 >= 0 and k - j < 14:
             w = toks[j - 1]
             noun_use = j - 2 >= 0 and toks[j - 2].low in ("of", "the", "a", "an")
-            if w.word in ",;:()—–--" or (is_cue(w) and not noun_use) or w.low in _STOP_DESC:
+            if w.word in ",;:()—–--" or w.low in _STOP_DESC or (
+                is_cue(w) and not noun_use and not _capital_in_sentence(toks, j - 1)
+            ):
                 break
             if w.low in DETERMINERS or w.word.endswith(("'s", "’s")):
                 j -= 1

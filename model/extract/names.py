@@ -673,6 +673,10 @@ class NameIndex:
             return False  # the topic's paragraph is not the one right before the pronoun's
         return _NEXT_SUBJECT[gender].search(text, end, stop) is not None
 
+    def inside_quote(self, pos: int) -> bool:
+        """Whether `pos` lies within quoted words (which introduce nobody)."""
+        return self._inside_quote(pos)
+
     def _inside_quote(self, pos: int) -> bool:
         q = self._quoted
         i = bisect.bisect_right(q, (pos, 1 << 62)) - 1

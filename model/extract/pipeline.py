@@ -18,6 +18,7 @@ from model.extract.lexicon import (
     NAMING_WORDS,
     PERSON_ROLES,
     PRONOUNS,
+    ROLE_NOUNS,
 )
 from model.extract.marks import Span, find_spans
 from model.extract.names import NameIndex
@@ -76,12 +77,56 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
     if head in PERSON_ROLES and (ph.definite or len(words) == 1):
         # "the president", "the former secretary of state": someone the article has named.
         person = names.antecedent(ph.start, None, role=head, speaker=speaker)
+        if person is None and ph.definite and len(words) == 1:
+            earlier = _earlier_description(names, head, ph.start)
+            if earlier is not None:
+                return earlier, (), ph.cue  # "a Pentagon spokesman … the spokesman said"
         if person is None and ph.definite:
             gender = "f" if head in FEMALE_ROLES else "m" if head in MALE_ROLES else None
             person = names.antecedent(ph.start, gender, speaker=speaker)
         if person is not None:
             return person.name, tuple(person.forms), ph.cue
-    return " ".join(words), (), ph.cue
+    if ph.definite and len(words) == 1 and head in ROLE_NOUNS and head not in _DOCUMENTS:
+        # "a State Department official warned … the official told reporters": the unnamed
+        # source introduced earlier, as a surname stands for the full name.
+        earlier = _earlier_description(names, head, ph.start)
+        if earlier is not None:
+            return earlier, (), ph.cue
+    return " ".join(_undecorated(words)), (), ph.cue
+
+
+# Rank and praise say nothing about who a source is: "a senior State Department official"
+# and "a top State Department official" are the same description.
+_DECORATIONS = frozenset({"senior", "top", "high-ranking", "high-level", "ranking", "key"})
+_EARLIER_REACH = 1500
+
+
+def _undecorated(words: list[str]) -> list[str]:
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _DECORATIONS:
+        k += 1
+    return words[k:]
+
+
+def _earlier_description(names: NameIndex, head: str, at: int) -> str | None:
+    """The nearest description before `at` that ends in `head` and says more than it does
+    ("State Department official" for a later "the official"), outside quotes."""
+    text = names.text
+    lo = max(0, at - _EARLIER_REACH)
+    hits = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[lo:at])]
+    for pos in reversed(hits):
+        start = lo + pos
+        if names.inside_quote(start):
+            continue
+        end = start + len(head)
+        toks = tokens(text, max(0, start - 120), end)
+        ph = np_backward(toks, len(toks), "")
+        if ph is None or ph.kind != "description" or len(ph.words) < 2:
+            continue
+        words = _undecorated(list(ph.words))
+        if len(words) >= 2 and _head_noun(words) == head:
+            return " ".join(words)
+    return None
 
 
 _DOCUMENTS = frozenset({
