@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 
 from model.db import open_store
 from model.ingest import OutletResolver, content_hash
-from model.schema import Article, Quote, Speaker
+from model.schema import Article, Quote, QuoteStatement, Speaker, StatementKey
 from model.speakers import SpeakerResolver
 from model.statements import (
     ALTERED,
@@ -27,6 +27,7 @@ from model.statements import (
     ungrouped_quote_ids,
 )
 from model.statements import grouping as grouping_module
+from model.statements.text import Wording
 
 
 @pytest.fixture
@@ -338,3 +339,53 @@ def test_grouping_in_steps_commits_each_step_and_can_stop_between_them(store):
     assert group_in_steps(store.sessions, everything=True, step=2) == 5
     with store.sessions() as s:
         assert [x.outlet_count for x in list_statements(s, min_outlets=1)] == [5]
+
+
+# The blocking index a run keeps in memory must end up in the store exactly, and a later
+# import must still find statements through it, common keys or not.
+
+FULL = "The harbour expansion will cost taxpayers nothing and create four thousand jobs"
+
+
+def stored_keys(session) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    rows = session.execute(select(StatementKey.key, StatementKey.statement_id))
+    return {(k, sid) for k, sid in rows}
+
+
+def expected_keys(session) -> set[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Every live quote's keys, filed under its statement."""
+    rows = session.execute(
+        select(Quote.text, QuoteStatement.statement_id).join(
+            QuoteStatement, QuoteStatement.quote_id == Quote.id
+        )
+    )
+    return {(k, sid) for text, sid in rows for k in Wording.of(text).keys()}  # noqa: SIM118
+
+
+def test_a_full_regroup_stores_every_key_of_every_statement_once(store):
+    with store.sessions.begin() as s:
+        ids = report(s, "Alpha", [(FULL, "Ann Lee"), ("create four thousand jobs", "Ann Lee")])
+        ids += report(s, "Beta", [(FULL.replace("nothing", "little"), "Ann Lee")])
+        group_new_quotes(s, ids)
+        regroup_all(s)
+    with store.sessions() as s:
+        assert stored_keys(s) == expected_keys(s)
+        assert same_statement(s, ids[0], ids[1]) and same_statement(s, ids[0], ids[2])
+
+
+def test_an_import_finds_statements_past_keys_too_common_to_look_up(store, monkeypatch):
+    monkeypatch.setattr(grouping_module, "POSTING_CAP", 2)
+    with store.sessions.begin() as s:
+        # "tax cuts" is in four statements: past the cap, an import must not rely on it.
+        common = [
+            report(s, f"Outlet {i}", [(f"tax cuts {word} matter greatly to families", f"P{i}")])[0]
+            for i, word in enumerate(["never", "always", "sometimes", "rarely"])
+        ]
+        regroup_all(s)
+    with store.sessions.begin() as s:
+        (again,) = report(s, "Late", [("tax cuts always matter greatly to families", "P1")])
+        (frag,) = report(s, "Later", [("always matter greatly", "P1")])
+        group_new_quotes(s, [again, frag])
+        assert same_statement(s, again, common[1]) and same_statement(s, frag, common[1])
+        assert not same_statement(s, again, common[0])
+        assert stored_keys(s) == expected_keys(s)
