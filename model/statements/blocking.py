@@ -73,7 +73,8 @@ class KeyIndex:
         for key, sids in added.items():
             posting = post.get(key)
             if posting is None:
-                post[key] = sids
+                # Most keys stay in one statement: a 1-tuple is half the memory of a list.
+                post[key] = (sids[0],) if len(sids) == 1 else sids
                 if not complete:
                     fresh.extend((key, sid) for sid in sids)
                 continue
@@ -81,7 +82,8 @@ class KeyIndex:
                 if not complete:
                     fresh.extend((key, sid) for sid in sids)
                 continue
-            assert isinstance(posting, list)
+            if not isinstance(posting, list):
+                posting = post[key] = list(posting)
             for sid in sids:
                 # Past the cap a key is never looked up again: duplicates are dropped on writing.
                 if len(posting) > cap or sid not in posting:
@@ -100,10 +102,11 @@ class KeyIndex:
         post, cap = self._post, self._cap
         self._conn.executemany(
             "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)",
-            [
+            # A generator: at a million quotes a list of the rows alone would take a gigabyte.
+            (
                 (key, sid)
                 for key in sorted(post)
                 for sid in (post[key] if len(post[key]) <= cap else sorted(set(post[key])))
-            ],
+            ),
         )
         self._post.clear()
