@@ -47,16 +47,21 @@ class KeyIndex:
             return
         # One pass: a common key's rows are contiguous in the clustered table, so reading them
         # costs less than a second lookup of every rare key would.
-        for key in missing:
-            post[key] = []
+        found: dict[int, list[int]] = {}
         for literal in _literal_batches(missing):
             for key, sid in self._conn.execute(
                 f"SELECT key, statement_id FROM statement_key WHERE key IN ({literal})"
             ):
-                post[key].append(sid)  # type: ignore[union-attr]
+                posting = found.get(key)
+                if posting is None:
+                    found[key] = [sid]
+                else:
+                    posting.append(sid)
+        # Keys in no statement yet (most of a new quote's pairs) share one empty tuple.
+        cap, common, empty = self._cap, self._common, ()
         for key in missing:
-            if len(post[key]) > self._cap:
-                post[key] = self._common
+            posting = found.get(key, empty)
+            post[key] = common if len(posting) > cap else posting
 
     @property
     def postings(self) -> dict[int, Sequence[int]]:
@@ -72,7 +77,7 @@ class KeyIndex:
         complete = self.complete
         for key, sids in added.items():
             posting = post.get(key)
-            if posting is None:
+            if not posting:  # unknown, or known to be in no statement
                 # Most keys stay in one statement: a 1-tuple is half the memory of a list.
                 post[key] = (sids[0],) if len(sids) == 1 else sids
                 if not complete:
