@@ -44,11 +44,12 @@ def run_app(db: str | None) -> int:
     trace = bool(os.environ.get(TRACE_ENV))
     app = make_application()
     hub = StoreHub()
-    window = MainWindow(hub, Settings())
+    window = MainWindow(hub, Settings(), defer_tools=True)
 
     def after_first_paint() -> None:
         if trace:
             print(f"first_paint {time.time():.4f}", file=sys.stderr, flush=True)
+        window.install_tools()  # before the store opens: the tools listen for it
         hub.open_async(db)
 
     def after_populate() -> None:

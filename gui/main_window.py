@@ -53,7 +53,10 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     closing = Signal()
 
-    def __init__(self, hub: StoreHub, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, hub: StoreHub, settings: Settings, parent: QWidget | None = None,
+                 *, defer_tools: bool = False) -> None:
+        """`defer_tools`: the caller installs the tools (`install_tools`) after the first
+        paint, so the reading panes appear ~0.15 s sooner at start-up."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("QuoteDesk")
@@ -94,7 +97,8 @@ class MainWindow(QMainWindow):
         self.article.show_message("Opening the store…")
         self.sidebar.reload()
         self._connect_signals()
-        self._install_tools()
+        if not defer_tools:
+            self.install_tools()
 
     # --- building ------------------------------------------------------------------------------
 
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
         self.sidebar.view.selectionModel().currentChanged.connect(self._update_actions)
         self.sidebar.model.modelReset.connect(self._update_actions)
 
-    def _install_tools(self) -> None:
+    def install_tools(self) -> None:
         """Adds the tools that live in their own modules: importing, outlet editing, search,
         tags and export, statements across outlets."""
         from gui.outlet_editing import install_outlet_editing
@@ -167,6 +171,9 @@ class MainWindow(QMainWindow):
         self.outlet_editor = install_outlet_editing(self)
         self.search_tools = install_search(self)
         self.statement_tools = install_statements(self)
+        state = self.settings.window_state()
+        if state is not None:  # again, now that the tools' docks exist
+            self.restoreState(state)
 
     def apply_icons(self) -> None:
         """Draws icons (after first paint: qtawesome is slow to import) in palette colours."""
