@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
-from model.extract.given_names import given_name_gender
+from model.extract.antecedents import AntecedentRules
 from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
 from model.extract.name_forms import (
     SUFFIXES,
@@ -46,11 +45,6 @@ _NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_W
 # "Association of Flight Attendants", "Court of Appeals for the Sixth Circuit": a body's name
 # goes on through "of"/"for" after the noun that heads it.
 _OF_TAIL = re.compile(rf"(?: (?:of|for|on)(?: the)? {_WORDPAT}(?: {_WORDPAT})*){{1,2}}")
-_PLACE_WORDS = frozenset({
-    "city", "county", "state", "states", "island", "islands", "river", "mountain",
-    "province", "region", "street", "avenue", "square", "north", "south", "east", "west",
-    "america",
-})
 _CONNECTORS = frozenset({"of", "for", "on", "the"})
 _TAIL_OPENERS = (" of ", " for ", " on ")
 _OPEN_MARKS = frozenset('"“‘')
@@ -64,31 +58,16 @@ _BODY_HEADS = frozenset({
 })
 # NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
-# Only subject pronouns vote on gender: "her" and "his" as often point at someone else
-# ("Donald Trump, her opponent").
-# Written as a case-insensitive \b(?:he|she)\b, but opening on a character set: the regex
-# engine then skips to the next h or s instead of trying a word boundary at every character
-# (three times faster over a whole article). "ſ" is the long s that re.IGNORECASE folds to "s".
-_PRONOUN = re.compile(r"[HhSsſ](?<!\w[HhSsſ])(?:(?<=[Ssſ])[Hh][Ee]|(?<=[Hh])[Ee])(?!\w)")
 _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,?[ \u00a0]"
     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
-_SALIENT = 4
 # Abbreviated titles stand for the role nouns a later "the senator" uses.
 _ROLE_OF_TITLE = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
     "pres": "president", "sec": "secretary", "amb": "ambassador", "del": "delegate",
     "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
 }
-_SPEAKS = 3
-_SAME_PARAGRAPH = 3
-_LATEST_SPEAKER = 2
-_TOPIC = 6
-_NEXT_SUBJECT = {
-    "m": re.compile(r"[.!?][\"”’]?\s+He\b"), "f": re.compile(r"[.!?][\"”’]?\s+She\b"),
-}
-_FITS = 2
 # "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
 _VERB_AFTER = re.compile(
     r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))?[ \u00a0]"
@@ -159,7 +138,7 @@ def _name_parts(
     return titles, name, is_org_like(name), names_an_office(titles), title_gender(titles)
 
 
-class NameIndex:
+class NameIndex(AntecedentRules):
     """Names in one article, in text order, with the rules that resolve short forms."""
 
     def __init__(
@@ -467,41 +446,6 @@ class NameIndex:
             j -= 1
         return ment
 
-    def _guess_genders(self) -> None:
-        """A pronoun right after a person's mention votes for that person's gender."""
-        starts = self._starts
-        text = self.text
-        voted = -1
-        for m in _PRONOUN.finditer(text):
-            at = m.start()
-            k = bisect.bisect_right(starts, at) - 1
-            if k < 0 or k == voted:
-                continue  # only the first pronoun after a mention votes
-            near = self.mentions[k].end  # cheap tests first: an earlier mention is farther
-            if at - near > 120 or text.find("\n", near, at) >= 0 or self._inside_quote(at):
-                continue
-            ment = self._subject_before(k, at)
-            if ment.person.is_org or at - ment.end > 120 or text.find("\n", ment.end, at) >= 0:
-                continue
-            voted = k
-            g = "f" if m.group().lower() == "she" else "m"
-            ment.person.votes[g] = ment.person.votes.get(g, 0) + 1
-        for p in self._by_full.values():
-            for role in p.roles:
-                if role in FEMALE_ROLES:
-                    p.votes["f"] = p.votes.get("f", 0) + 3
-                elif role in MALE_ROLES:
-                    p.votes["m"] = p.votes.get("m", 0) + 3
-            parts = p.name.split()
-            if not p.is_org:
-                g = given_name_gender(parts[0])
-                if g:
-                    p.votes[g] = p.votes.get(g, 0) + 2
-            if p.votes:
-                m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
-                p.gender = "m" if m_ > f_ else "f" if f_ > m_ else None
-
-    # -- answering questions -------------------------------------------------------------
     def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
         """Full name and other forms for a name as written at offset `at`."""
         titles, name = split_title([clean_token(t) for t in tokens])
@@ -586,92 +530,6 @@ class NameIndex:
         if cands:
             return prefer_surname(cands, key)
         return self._by_full.get(key)
-
-    def antecedent(
-        self, at: int, gender: str | None, role: str | None = None, speaker: str | None = None
-    ) -> Person | None:
-        """The person a pronoun (or "the president") at offset `at` most likely stands for.
-
-        Among the last few fitting people, the one already speaking (the speaker of the quotes
-        just before, or the subject of a speech verb) wins, then one whose gender is known to
-        fit, then a sentence subject, then simply the latest: "he said" continues with the one
-        already speaking more often than it turns to someone merely mentioned in passing.
-        """
-        best: Person | None = None
-        best_score = -1
-        seen: set[str] = set()
-        latest_speaker = True
-        for ment in self._fitting(at, gender, role):
-            p = ment.person
-            if len(seen) >= _SALIENT and p.name != speaker:
-                continue  # past the last few people only the one speaking still counts
-            # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
-            # mention where subjects stand, the likelier antecedent of a later pronoun.
-            speaks = p.name == speaker or self._speaks(ment.start, ment.end)
-            score = _SPEAKS * speaks + _FITS * (
-                gender is not None and p.gender == gender
-            ) - 2 * self._possessive(ment.end)
-            if speaks and latest_speaker:
-                # The one who spoke last outranks earlier speakers whose gender merely is
-                # better known ("…, noted Dante Chinni. “…,” he wrote.").
-                score += _LATEST_SPEAKER
-                latest_speaker = False
-            if self._opens_sentence(ment.start, ment.end, person=True):
-                # A subject in the pronoun's own paragraph is the topic there.
-                score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])
-                if gender in ("m", "f") and self._topic_goes_on(ment.end, at, gender):
-                    score += _TOPIC
-            if score > best_score:
-                best, best_score = p, score
-            seen.add(p.name)
-            if len(seen) > _SALIENT:
-                break
-        return best
-
-    def recent_body(self, at: int, reach: int = 400) -> Person | None:
-        """The organisation named last within `reach` characters: what "they" or "it" said."""
-        k = bisect.bisect_left(self._starts, at) - 1
-        first: Person | None = None
-        while k >= 0 and at - self.mentions[k].start <= reach:
-            ment = self.mentions[k]
-            if ment.person.is_org and not self._inside_quote(ment.start) and not (
-                _PLACE_WORDS.intersection(ment.person.name.lower().split())
-            ):  # "New York City" neither writes a report nor says anything itself
-                if self._opens_sentence(ment.start, ment.end):
-                    return ment.person  # "Although the IMF did not …, it referenced"
-                first = first or ment.person
-            k -= 1
-        return first
-
-    def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
-        k = bisect.bisect_left(self._starts, at) - 1
-        seen = 0
-        while k >= 0 and seen < 40:
-            ment = self.mentions[k]
-            k -= 1
-            p = ment.person
-            if p.is_org or self._inside_quote(ment.start):
-                continue
-            seen += 1
-            if role is not None:
-                if role in p.roles:
-                    yield ment
-                continue
-            if gender in ("m", "f") and p.gender not in (None, gender):
-                continue
-            yield ment
-
-    def _topic_goes_on(self, end: int, at: int, gender: str) -> bool:
-        """ "Trump has record low support … He recently pitched himself …": the next sentence
-        of the same paragraph opens with the fitting pronoun, so the subject stays the topic,
-        up to the pronoun at `at` in that paragraph or the next."""
-        text = self.text
-        stop = text.find("\n", end, at)
-        if stop < 0:
-            stop = at
-        elif "\n" in text[stop:at].strip():
-            return False  # the topic's paragraph is not the one right before the pronoun's
-        return _NEXT_SUBJECT[gender].search(text, end, stop) is not None
 
     def inside_quote(self, pos: int) -> bool:
         """Whether `pos` lies within quoted words (which introduce nobody)."""
