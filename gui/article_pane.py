@@ -12,11 +12,12 @@ Signals:
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.article_view import SERIF_FAMILIES, ArticleTextView
 from gui.find_bar import FindBar
@@ -117,6 +118,9 @@ class ArticlePane(QWidget):
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         self.text.set_context_actions(actions)
+
+    def set_context_menu_hook(self, hook: Callable[[QMenu, list[int]], None] | None) -> None:
+        self.text.set_context_menu_hook(hook)
 
     def show_message(self, message: str) -> None:
         self._detail = None

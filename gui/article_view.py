@@ -7,6 +7,7 @@ Signals:
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -19,7 +20,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from gui.highlights import apply_highlights
 from gui.text_offsets import OffsetMap
@@ -53,6 +54,7 @@ class ArticleTextView(QPlainTextEdit):
         self._starts: list[int] = []
         self._offsets = OffsetMap("")
         self._context_actions: list[QAction] = []
+        self._context_hook: Callable[[QMenu, list[int]], None] | None = None
         self.highlight_count = 0
 
     @property
@@ -61,6 +63,10 @@ class ArticleTextView(QPlainTextEdit):
 
     def set_context_actions(self, actions: list[QAction]) -> None:
         self._context_actions = actions
+
+    def set_context_menu_hook(self, hook: Callable[[QMenu, list[int]], None] | None) -> None:
+        """Lets a tool add entries (the Tag submenu) for the quote under a right click."""
+        self._context_hook = hook
 
     def set_article(self, text: str, spans: list[QuoteSpan]) -> None:
         self._offsets = OffsetMap(text)
@@ -143,11 +149,22 @@ class ArticleTextView(QPlainTextEdit):
                 self.quote_clicked.emit(span.id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The menu for a right click at `pos` (viewport coordinates): the window's actions,
+        Copy and Select All, then the tools' entries (Tag) for the quote under it."""
+        menu = self.createStandardContextMenu(pos)
         first = menu.actions()[0] if menu.actions() else None
         for action in self._context_actions:
             menu.insertAction(first, action)
         if self._context_actions:
             menu.insertSeparator(first)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        span = self.span_at_point(pos)
+        if self._context_hook is not None and span is not None:
+            # Right-clicking a highlighted quote offers what the sidebar offers for it.
+            menu.insertSeparator(first)
+            self._context_hook(menu, [span.id])
+        return menu

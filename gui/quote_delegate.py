@@ -156,7 +156,8 @@ class QuoteDelegate(QStyledItemDelegate):
         y = inner.top()
         shown = display_text(row.text)
         spans = self.match_spans(shown)
-        for start, line in wrapped_lines(shown, body, inner.width(), TEXT_LINES):
+        lines = wrapped_lines(shown, body, inner.width(), TEXT_LINES)
+        for start, line in lines:
             line_rect = QRect(inner.left(), y, inner.width(), line_h)
             if spans:
                 self._paint_marks(painter, body, line_rect, start, line, spans,
@@ -165,8 +166,11 @@ class QuoteDelegate(QStyledItemDelegate):
             painter.drawText(line_rect,
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
             y += line_h
-        y = inner.top() + line_h * TEXT_LINES + 6
+        y = speaker_line_y(inner, line_h, len(lines))
         chips_width = self._paint_chips(painter, row, chip_font, inner, y, selected)
+        if row.note:
+            chips_width += self._paint_note_mark(painter, speaker_font, inner, y, chips_width,
+                                                 faint)
         painter.setFont(speaker_font)
         who = row.speaker or "Speaker unknown"
         fm = QFontMetrics(speaker_font)
@@ -188,6 +192,22 @@ class QuoteDelegate(QStyledItemDelegate):
             painter.drawText(QRect(inner.left() + used + 6, y, rest, line_h2),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, outlet)
         painter.restore()
+
+    @staticmethod
+    def _paint_note_mark(painter: QPainter, font: QFont, inner: QRect, y: int, taken: int,
+                         colour: QColor) -> int:
+        """A pencil left of the tag chips: the quote has a note (its tooltip shows it), so the
+        user sees which quotes they annotated without opening each."""
+        mark = "✎ note"
+        fm = QFontMetrics(font)
+        width = fm.horizontalAdvance(mark) + (8 if taken else 0)
+        right = inner.right() - taken - (8 if taken else 0)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRect(right - fm.horizontalAdvance(mark), y, fm.horizontalAdvance(mark),
+                               fm.lineSpacing()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, mark)
+        return width
 
     @staticmethod
     def _paint_marks(painter: QPainter, font: QFont, line_rect: QRect, start: int, line: str,
@@ -230,7 +250,8 @@ class QuoteDelegate(QStyledItemDelegate):
             return None
         body, _speaker, chip_font = self._fonts(option)
         inner = option.rect.adjusted(PAD + 8, PAD, -PAD, -PAD)
-        y = inner.top() + QFontMetrics(body).lineSpacing() * TEXT_LINES + 6
+        lines = wrapped_lines(display_text(row.text), body, inner.width(), TEXT_LINES)
+        y = speaker_line_y(inner, QFontMetrics(body).lineSpacing(), len(lines))
         for rect, tag in self._chip_rects(row, chip_font, inner, y):
             if rect.adjusted(-2, -2, 2, 2).contains(pos.toPointF()):
                 return tag.name
@@ -255,6 +276,12 @@ class QuoteDelegate(QStyledItemDelegate):
             painter.setPen(painter.pen().color() if selected else option_text(colour))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag.name)
         return int(inner.right() - placed[-1][0].left()) + 4
+
+
+def speaker_line_y(inner: QRect, line_height: int, text_lines: int) -> int:
+    """The speaker follows the quote's last line: a one-line quote keeps its speaker right
+    under it, and the spare line of the fixed-height row goes below both."""
+    return inner.top() + line_height * max(1, text_lines) + 6
 
 
 def option_text(colour: QColor) -> QColor:

@@ -115,4 +115,5 @@ class QuoteListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text
         who = row.speaker or "Speaker unknown"
-        return f"“{row.text}”\n— {who}\n{row.outlet}: {row.article_title}"
+        tip = f"“{row.text}”\n— {who}\n{row.outlet}: {row.article_title}"
+        return f"{tip}\n\nNote: {row.note}" if row.note else tip

@@ -133,6 +133,7 @@ class SearchTools(QObject):
         )
         sidebar.add_page(self.articles)
         sidebar.set_context_menu_hook(self.add_context_entries)
+        window.article.set_context_menu_hook(self.add_context_entries)
 
         self.find_articles = self._action("Find in a&rticles…", "find_articles",
                                           "Find articles by their text", FIND_ARTICLES_SHORTCUT)

@@ -76,6 +76,8 @@ class QuoteRow:
     tags: tuple[TagChip, ...]
     outlet: str
     article_title: str
+    # The user's note on the quote, shown as a marker in the list and in full in its tooltip.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +153,8 @@ def quote_rows(session: Session, ids: Sequence[int]) -> list[QuoteRow]:
     stmt = (
         select(
             Quote.id, Quote.article_id, Quote.start, Quote.end, Quote.text, Speaker.name,
-            Quote.cue, Quote.origin, Outlet.name, Article.title, Tag.name, Tag.colour,
+            Quote.cue, Quote.origin, Outlet.name, Article.title, Quote.note, Tag.name,
+            Tag.colour,
         )
         .join(Article, Article.id == Quote.article_id)
         .join(Outlet, Outlet.id == Article.outlet_id)
@@ -165,14 +168,14 @@ def quote_rows(session: Session, ids: Sequence[int]) -> list[QuoteRow]:
     tags: dict[int, list[TagChip]] = {}
     for row in session.execute(stmt):
         qid = row[0]
-        base.setdefault(qid, tuple(row[:10]))
-        if row[10] is not None:
-            tags.setdefault(qid, []).append(TagChip(row[10], row[11]))
+        base.setdefault(qid, tuple(row[:11]))
+        if row[11] is not None:
+            tags.setdefault(qid, []).append(TagChip(row[11], row[12]))
     out = []
     for qid in ids:
         b = base.get(qid)
         if b is not None:
-            out.append(QuoteRow(*b[:8], tuple(tags.get(qid, ())), b[8], b[9]))
+            out.append(QuoteRow(*b[:8], tuple(tags.get(qid, ())), b[8], b[9], b[10] or None))
     return out
 
 

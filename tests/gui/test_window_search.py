@@ -186,3 +186,48 @@ def test_ctrl_a_selects_every_listed_quote_for_export(qtbot, window, tools):
     tools._export = exported.append  # type: ignore[method-assign]
     tools.export_selection.trigger()
     assert exported == [shown]
+
+
+def _point_on_quote(window, index: int = 1):
+    view = window.article.text
+    span = [s for s in view.spans if s.end - s.start > 4][index]
+    cursor = view.textCursor()
+    cursor.setPosition(view._offsets.to_qt(span.start + 2))
+    return span, view.cursorRect(cursor).center()
+
+
+def test_right_clicking_a_highlighted_quote_tags_that_quote(qtbot, window, tools, hub,
+                                                            monkeypatch):
+    span, point = _point_on_quote(window)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Claims", True))
+    menu = window.article.text.context_menu(point)
+    tag_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert tag_menu.title() == "&Tag"
+    next(a for a in tag_menu.actions() if a.text() == "&New tag…").trigger()
+    tagged = {r.id for r in hub.read(quote_rows, window.sidebar.model.ids()) if r.tags}
+    assert tagged == {span.id}
+
+
+def test_plain_text_has_no_tag_submenu(window, tools):
+    view = window.article.text
+    quoted = {(s.start, s.end) for s in view.spans}
+    cursor = view.textCursor()
+    offset = next(o for o in range(len(view.toPlainText()))
+                  if not any(a <= o < b for a, b in quoted) and view.toPlainText()[o].isalpha())
+    cursor.setPosition(offset)
+    menu = view.context_menu(view.cursorRect(cursor).center())
+    assert all(a.menu() is None for a in menu.actions())
+
+
+def test_a_noted_quote_says_so_in_its_tooltip(qtbot, window, tools, hub, monkeypatch):
+    _select_rows(window, [0])
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("Ask the press office", True))
+    menu = window.sidebar.context_menu()
+    tag_menu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    next(a for a in tag_menu.actions() if a.text() == "N&ote…").trigger()
+    index = window.sidebar.model.index(0)
+    qtbot.waitUntil(lambda: "Ask the press office" in (
+        index.data(Qt.ItemDataRole.ToolTipRole) or ""), timeout=3000)
+    other = window.sidebar.model.index(1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Note:" not in other
