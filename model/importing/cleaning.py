@@ -43,8 +43,15 @@ _CHROME = (
 )
 
 _DROP = re.compile(r"(?:" + "|".join(_PLAYER + _CHROME) + r")", re.IGNORECASE)
-_BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 _TRIM = " \t\r\n\u00a0\u200b\ufeff"
+# A first test on a line as it comes, its line end and the trimmed characters included: one
+# regex call per line instead of a strip and a call. It finds every line is_boilerplate does
+# (no rule starts with a trimmed character); the few it finds are then checked by is_boilerplate,
+# since a rule ending in a repeat could take a trimmed character as its last.
+_DROP_LINE = re.compile(
+    rf"[{_TRIM}]*(?:" + "|".join(_PLAYER + _CHROME) + rf")[{_TRIM}]*", re.IGNORECASE
+)
+_BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+")
 
 
 def is_boilerplate(line: str) -> bool:
@@ -58,17 +65,21 @@ def clean_text(text: str) -> str:
     Kept lines are returned exactly as they were (their spaces and line ends untouched), so a
     clean text has no surprises for someone comparing it with the source.
     """
+    lines = text.splitlines(keepends=True)
     out: list[str] = []
     previous = ""  # the last kept line, stripped; "" after a blank line
-    for line in text.splitlines(keepends=True):
-        if is_boilerplate(line):
+    boilerplate = _DROP_LINE.fullmatch
+    for line in lines:
+        if boilerplate(line) and is_boilerplate(line):
             continue
         stripped = line.strip()
         # Two lines are the same once their white space is folded; comparing their first and
-        # last words first spares folding every line of the text (a third of the time).
+        # last characters, then words, first spares folding nearly every line of the text.
         if (
             stripped
             and previous
+            and stripped[0] == previous[0]
+            and stripped[-1] == previous[-1]
             and stripped.split(None, 1)[0] == previous.split(None, 1)[0]
             and stripped.rsplit(None, 1)[-1] == previous.rsplit(None, 1)[-1]
             and stripped.split() == previous.split()
@@ -77,6 +88,17 @@ def clean_text(text: str) -> str:
         # A blank line ends the run: a repeat across a paragraph break is the writer's own.
         previous = stripped
         out.append(line)
-    cleaned = "".join(out)
-    cleaned = _BLANK_RUN.sub("\n\n", cleaned)
-    return cleaned.strip() + ("\n" if text.endswith("\n") else "")
+    # Most texts lose nothing: then they need no joining, and a text that already has no
+    # runs of blank lines and no white space at its ends is returned as it is.
+    cleaned = text if len(out) == len(lines) else "".join(out)
+    if "\n\n" in cleaned or "\n " in cleaned or "\n\t" in cleaned or "\n\u00a0" in cleaned:
+        cleaned = _BLANK_RUN.sub("\n\n", cleaned)
+    end = "\n" if text.endswith("\n") else ""
+    if (
+        end
+        and cleaned.endswith("\n")
+        and not cleaned[:1].isspace()
+        and not cleaned[-2:-1].isspace()
+    ):
+        return cleaned
+    return cleaned.strip() + end

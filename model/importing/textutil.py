@@ -23,7 +23,8 @@ def first_line_title(text: str) -> str:
 
 
 def short_title(title: str) -> str:
-    title = _SPACE.sub(" ", title).strip()
+    # str.split() folds the same white space as the regex \s+, at a fraction of the cost.
+    title = " ".join(title.split())
     if len(title) <= _TITLE_MAX:
         return title
     cut = title.rfind(" ", 0, _TITLE_MAX)

@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from model.extract import FoundQuote, extract_quotes
-from model.ingest import OUTLET_COLOURS, content_hash
+from model.importing.hashing import content_hash
+from model.ingest import OUTLET_COLOURS
 from model.records import ArticleIn
 from model.schema import Article
 from model.speakers import speaker_key, tidy_name

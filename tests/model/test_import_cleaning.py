@@ -56,3 +56,38 @@ def test_sentences_that_merely_start_like_boilerplate_are_kept():
 def test_text_without_boilerplate_comes_back_unchanged():
     text = "A title\n\n“We will see,” she said.\nHe replied: “Soon.”\n"
     assert clean_text(text) == text
+
+
+def _reference_clean(text: str) -> str:
+    """The rules as first written, line by line, to hold the quicker version to them."""
+    import re
+
+    from model.importing.cleaning import is_boilerplate
+
+    out: list[str] = []
+    previous = ""
+    for line in text.splitlines(keepends=True):
+        if is_boilerplate(line):
+            continue
+        stripped = line.strip()
+        if stripped and previous and stripped.split() == previous.split():
+            continue
+        previous = stripped
+        out.append(line)
+    cleaned = re.sub(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+", "\n\n", "".join(out))
+    return cleaned.strip() + ("\n" if text.endswith("\n") else "")
+
+
+def test_every_mix_of_boilerplate_repeats_and_line_ends_cleans_as_the_rules_say():
+    import random
+
+    pieces = ["Pause", " ", "  ", "\t", "\n", "\r\n", "\r", "\x0b", "\u2028", "\x1c", "\u00a0",
+              "\u200b", "\ufeff", "Powered by", " Blogger.", "Share this article", "Loaded: 0%",
+              "0:01", "/", "word", "Word two", "“Quote,” he said.", "Caption one",
+              "Caption  one", "\n\n", "\n \n", "Advertisement", "2x", "Live", "ſhare this page"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert clean_text(text) == _reference_clean(text), repr(text)
+    # A rule ending in a repeat must not take a trimmed character as its last.
+    assert clean_text("Powered by \u200b\nBody\n") == "Powered by \u200b\nBody\n"

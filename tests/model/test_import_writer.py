@@ -138,6 +138,25 @@ def test_an_import_indexed_in_batches_is_searchable_and_keeps_its_triggers(store
     write_stories(tmp_path / "last", ["stoat"])
     import_paths(store, [tmp_path / "last"])
     assert search(store, "article_fts", "stoat") == 1
+    assert search(store, "quote_fts", "stoat") == 1
+
+
+def test_quotes_another_writer_adds_during_a_batched_import_are_searchable(store, tmp_path):
+    write_stories(tmp_path / "one", ["walrus"])
+    import_paths(store, [tmp_path / "one"])
+    write_stories(tmp_path / "many", ["pelican", "heron", "otter"])
+    options = ImportOptions(index_batch_min_files=2, bulk_index_min_files=1000)
+
+    def meanwhile(_result: object) -> None:  # the window stores an article between two files
+        if search(store, "article_fts", "pelican") == 0:
+            with store.sessions.begin() as s:
+                Ingestor(s).add(ArticleIn(outlet="X", text="“The gannet dives,” said Bo Lin."))
+
+    import_paths(store, [tmp_path / "many"], options, on_result=meanwhile)
+    assert search(store, "quote_fts", "gannet") == 1
+    for word in ("pelican", "heron", "otter"):
+        assert search(store, "quote_fts", word) == 1
+    assert set(TRIGGERS) <= triggers(store)
 
 
 def test_articles_stored_while_the_article_trigger_was_dropped_are_found_after_next_import(
