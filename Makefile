@@ -28,8 +28,9 @@ bench: $(STAMP)
 screenshot: $(STAMP)
 	$(PY) main.py screenshot resources/screenshot.png --size 1400x860
 
-# Scores the extractor against the gold files in ../shared/eval (not shipped with the repo);
-# every miss, spurious quote and wrong speaker is listed in build/*.score.
+# Scores the extractor against the gold files in ../shared/eval (not shipped with the repo) and
+# our own hand-annotated check set of 25 real articles (tests/fixtures/eval); every miss,
+# spurious quote and wrong speaker is listed in build/*.score.
 eval: $(STAMP)
 	mkdir -p build/dev
 	$(PYTHON) ../shared/eval/texts.py ../shared/eval/polnear-dev.jsonl build/dev
@@ -39,6 +40,11 @@ eval: $(STAMP)
 	$(PY) main.py extract --jsonl data/sample/*.txt > build/sample.pred
 	$(PYTHON) ../shared/eval/score.py ../shared/eval/sample-gold.jsonl build/sample.pred > build/sample.score
 	grep -E '^gold=' build/sample.score
+	mkdir -p build/heldout-texts
+	$(PYTHON) ../shared/eval/texts.py tests/fixtures/eval/corpus-heldout.jsonl build/heldout-texts
+	$(PY) main.py extract --jsonl build/heldout-texts/*.txt > build/heldout.pred
+	$(PYTHON) ../shared/eval/score.py tests/fixtures/eval/corpus-heldout.jsonl build/heldout.pred > build/heldout.score
+	grep -E '^gold=' build/heldout.score
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .ruff_cache
