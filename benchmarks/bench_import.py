@@ -54,16 +54,15 @@ def article(rng: random.Random, number: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def timed_import(store: Store, src: Path, label: str) -> float:
-    """Imports a folder and prints the figures; returns the CPU seconds."""
+def timed_import(store: Store, src: Path, label: str) -> tuple[float, str]:
+    """Imports a folder: the CPU seconds, and the line of figures to print."""
     start, cpu = time.perf_counter(), time.process_time()
     report = import_paths(store, [src])
     took, cpu = time.perf_counter() - start, time.process_time() - cpu
     count = len(report.results)
-    print(f"{label}: {report.articles} articles stored, {report.duplicates} duplicates, "
-          f"{report.quotes} quotes: {took:.2f} s wall, {cpu:.2f} s CPU: "
-          f"{count / took:,.0f} files/s ({count / cpu:,.0f} per CPU second)")
-    return cpu
+    return cpu, (f"{label}: {report.articles} articles stored, {report.duplicates} duplicates, "
+                 f"{report.quotes} quotes: {took:.2f} s wall, {cpu:.2f} s CPU: "
+                 f"{count / took:,.0f} files/s ({count / cpu:,.0f} per CPU second)")
 
 
 def write_articles(folder: Path, first: int, count: int) -> list[str]:
@@ -79,14 +78,22 @@ def bench_text(folder: Path, count: int) -> None:
     texts = write_articles(folder / "first", 0, count)
     more = write_articles(folder / "second", count, count)
     size = sum(len(t) for t in texts) // count
+    store = open_store(folder / "text.db")
+    first, first_line = timed_import(store, folder / "first",
+                                     "  first import, index rebuilt once at the end")
+    second, second_line = timed_import(store, folder / "second",
+                                       "  into a store as large, index updated by triggers")
+    _, again_line = timed_import(store, folder / "first",
+                                 "  the first folder again (all duplicates)")
+    store.close()
+    # The headline (issue #4 asks for >= 1,000): the whole import, extraction included.
+    print(f"plain-text import with extraction and full-text index: {count / first:,.0f} "
+          f"articles per CPU second (first import), {count / second:,.0f} (into a store as "
+          f"large); {1000 * first / count:.2f} / {1000 * second / count:.2f} ms CPU an article")
     print(f"plain text, {count} articles of ~{size} characters with quotes, extraction on, "
           f"full-text index kept up to date:")
-    store = open_store(folder / "text.db")
-    first = timed_import(store, folder / "first", "  first import, index rebuilt once at the end")
-    second = timed_import(store, folder / "second",
-                          "  into a store as large, index updated by triggers")
-    timed_import(store, folder / "first", "  the first folder again (all duplicates)")
-    store.close()
+    for line in (first_line, second_line, again_line):
+        print(line)
     extract_cpu = time.process_time()
     for text in texts:
         extract_quotes(text)

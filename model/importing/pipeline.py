@@ -1,14 +1,17 @@
 """The import pipeline shared by the command line and the window.
 
-Files are read, recognised, parsed and cleaned one at a time, and each file is stored in its own
-transaction: a crash, a kill or a Cancel mid-import leaves every earlier file stored and nothing
-half-stored. One bad file never stops the others; it gets a line in the report.
+Files are read, recognised, parsed and cleaned one at a time (a large import reads a few ahead),
+and each file is stored in its own transaction, in order: a crash, a kill or a Cancel mid-import
+leaves every earlier file stored and nothing half-stored. One bad file never stops the others;
+it gets a line in the report.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +43,14 @@ from model.importing.search_index import (
 from model.importing.writer import ArticleWriter
 
 Progress = Callable[[int, int, Path], None]
+
+# Imports of at least GROUP_MIN_FILES files read and extract up to GROUP_FILES files (or
+# GROUP_SECONDS of work) before storing them, each still in its own transaction. Alternating the
+# extractor and SQLite at every file made each run ~15-20% slower than on its own (measured:
+# ~0.3 ms of an import's ~2.2 ms an article), as each evicts the other's data from the caches.
+GROUP_MIN_FILES = 50
+GROUP_FILES = 32
+GROUP_SECONDS = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,12 +167,25 @@ class FileImporter:
         self.close()
 
     def import_file(self, path: Path) -> FileResult:
+        read = self.read(path)
+        return read if isinstance(read, FileResult) else self.store(path, read)
+
+    def read(self, path: Path, ahead: bool = False) -> Parsed | FileResult:
+        """The file's articles, or the line saying why it cannot be read. `ahead`: also hash
+        them and extract the quotes of those not stored yet (ArticleWriter.prepare)."""
         try:
             parsed = parse_file(path, self.options)
         except UnreadableFile as exc:
             return FileResult(path, "failed", error=str(exc))
         except Exception as exc:  # a reader's bug must not end the import of the other files
             return FileResult(path, "failed", error=f"could not read: {type(exc).__name__}: {exc}")
+        if ahead:
+            # Only work done early: whatever fails here is done again, and reported, by store.
+            with contextlib.suppress(Exception):
+                self.writer.prepare(parsed.articles, parsed.originals)
+        return parsed
+
+    def store(self, path: Path, parsed: Parsed) -> FileResult:
         try:
             counts = self._store(parsed)
         except (sqlite3.IntegrityError, IntegrityError):
@@ -207,25 +231,52 @@ def iter_import(
 ) -> Iterator[FileResult]:
     """Imports already expanded files one by one, yielding each result as its file is stored.
 
-    Stops between files once `cancelled()` is true; what was stored stays stored.
+    Stops between files once `cancelled()` is true; what was stored stays stored. Each file is
+    committed in its own transaction before its result is yielded, in order. A large import
+    reads a group of files ahead (GROUP_FILES, at most GROUP_SECONDS of work) before storing
+    them: a file removed or changed after its group was read is stored as it was read.
     """
     options = options or ImportOptions()
+    stop = cancelled or (lambda: False)
     engine = sessions.kw.get("bind")
     assert isinstance(engine, Engine), "the session factory must be bound to the store's engine"
     repair_search_index(sessions)
     bulk = worth_deferring(sessions, len(files), options.bulk_index_min_files)
     batched = not bulk and len(files) >= options.index_batch_min_files
+    group_size = GROUP_FILES if len(files) >= GROUP_MIN_FILES else 1
     with (
         index_deferred(sessions, bulk),
         ArticleIndexBatches(sessions, batched) as index,
         FileImporter(engine, options) as importer,
     ):
-        for path in files:
-            if cancelled is not None and cancelled():
+        done = 0
+        while done < len(files):
+            if stop():
                 return
-            result = importer.import_file(path)
-            index.stored(result.articles)
-            yield result
+            if group_size == 1:
+                group = [(files[done], importer.read(files[done]))]
+            else:
+                group = _read_group(importer, files[done : done + group_size], stop)
+            for path, read in group:
+                if stop():
+                    return
+                result = read if isinstance(read, FileResult) else importer.store(path, read)
+                index.stored(result.articles)
+                done += 1
+                yield result
+
+
+def _read_group(
+    importer: FileImporter, files: list[Path], stop: Callable[[], bool]
+) -> list[tuple[Path, Parsed | FileResult]]:
+    """The next files read and their quotes extracted, for GROUP_SECONDS at most."""
+    start = time.perf_counter()
+    group: list[tuple[Path, Parsed | FileResult]] = []
+    for path in files:
+        group.append((path, importer.read(path, ahead=True)))
+        if time.perf_counter() - start >= GROUP_SECONDS or stop():
+            break
+    return group
 
 
 def import_paths(

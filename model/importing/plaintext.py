@@ -23,7 +23,7 @@ _NEWLINE_TOKEN = re.compile(r"\s*NEWLINE_CHAR\s*")
 
 def read_plain(path: Path, text: str, encoding: str) -> Parsed:
     cleaned = clean_text(text)
-    if not cleaned.strip():
+    if not cleaned or cleaned.isspace():  # not cleaned.strip(), which copies the text
         raise UnreadableFile("no text left once the page furniture was removed")
     art = ArticleIn(
         outlet=UNKNOWN_OUTLET,

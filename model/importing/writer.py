@@ -45,6 +45,8 @@ _SPEAKER = "SELECT id FROM speaker WHERE key = ? LIMIT 1"
 _INSERT_SPEAKER = "INSERT INTO speaker (name, key) VALUES (?, ?)"
 _INSERT_ALIAS = "INSERT OR IGNORE INTO speaker_alias (speaker_id, alias) VALUES (?, ?)"
 
+_UNRESOLVED: Any = object()
+
 Counts = tuple[int, int, int]  # articles stored, quotes stored, duplicates skipped
 
 
@@ -60,6 +62,8 @@ class ArticleWriter:
         db = self._fairy.driver_connection
         assert isinstance(db, sqlite3.Connection), "the raw writer needs SQLite"
         self.db: sqlite3.Connection = db
+        # One cursor for every statement: Connection.execute makes a new one each time.
+        self._cur = db.cursor()
         if db.in_transaction:
             db.rollback()
         # The ORM's DateTime stores text in its own format; use its converter, not str().
@@ -68,6 +72,10 @@ class ArticleWriter:
         self._forget()
 
     def _forget(self) -> None:
+        # What prepare() worked out ahead, by article text: its digest, and its quotes unless
+        # it looked like a duplicate then. add() takes each out as it stores the article.
+        self._digests: dict[str, str] = {}
+        self._found: dict[str, list[FoundQuote]] = {}
         self._outlets: dict[str, int] = {}
         self._speakers: dict[str, int] = {}
         # What one extractor result (name, aliases) resolved to, aliases already stored.
@@ -76,6 +84,7 @@ class ArticleWriter:
     def close(self) -> None:
         if self.db.in_transaction:
             self.db.rollback()
+        self._cur.close()
         self._fairy.close()
 
     def __enter__(self) -> ArticleWriter:
@@ -98,7 +107,7 @@ class ArticleWriter:
         db = self.db
         # IMMEDIATE takes the write lock up front: the duplicate checks and the inserts then
         # see one state of the store even with the window writing at the same time.
-        db.execute("BEGIN IMMEDIATE")
+        self._cur.execute("BEGIN IMMEDIATE")
         try:
             stored = quotes = duplicates = 0
             for number, art in enumerate(articles):
@@ -122,41 +131,72 @@ class ArticleWriter:
             raise
         return stored, quotes, duplicates
 
+    def prepare(self, articles: list[ArticleIn], originals: dict[int, str] | None = None) -> None:
+        """Hashes a file's articles and extracts the quotes of those not stored yet, before
+        store_file stores them.
+
+        Outside any transaction: store_file checks for duplicates again in its own, and an
+        article found stored now is extracted then if it is not stored any more. Finding the
+        quotes of a few files in a row, then storing them, spares the CPU's caches the switch
+        between the extractor and SQLite at every file (see pipeline.iter_import).
+        """
+        for number, art in enumerate(articles):
+            original = originals.get(number) if originals else None
+            if original is not None and self.is_stored(art, content_hash(original)):
+                continue
+            text = art.text
+            digest = self._digests[text] = content_hash(text)
+            if not self.is_stored(art, digest):
+                self._found[text] = extract_quotes(text)
+
     def is_stored(self, art: ArticleIn, digest: str) -> bool:
         """True if an article with the same text (white space folded) or URL is stored."""
-        db = self.db
-        if db.execute(_BY_HASH, (digest,)).fetchone() is not None:
+        cur = self._cur
+        if cur.execute(_BY_HASH, (digest,)).fetchone() is not None:
             return True
-        return bool(art.url) and db.execute(_BY_URL, (art.url,)).fetchone() is not None
+        return bool(art.url) and cur.execute(_BY_URL, (art.url,)).fetchone() is not None
 
     def add(self, art: ArticleIn) -> tuple[int, int] | None:
         """Stores one article and its quotes in the open transaction, like Ingestor.add:
         (article id, quote count), or None if it is a duplicate."""
-        digest = content_hash(art.text)
+        text = art.text
+        found = self._found.pop(text, None)
+        digest = self._digests.pop(text, None)
+        if digest is None:
+            digest = content_hash(text)
         if self.is_stored(art, digest):
             return None
-        db = self.db
+        cur = self._cur
         outlet_id = self._outlet(art.outlet, art.outlet_domain)
-        article_id = db.execute(
+        published = art.published
+        if published is not None:
+            published = self._date(published)
+        cur.execute(
             _INSERT_ARTICLE,
-            (outlet_id, art.title, art.url, art.author, self._date(art.published), art.text,
-             digest, art.source_file),
-        ).lastrowid
+            (outlet_id, art.title, art.url, art.author, published, text, digest,
+             art.source_file),
+        )
+        article_id = cur.lastrowid
         assert article_id is not None
-        rows = [self._quote_row(article_id, q) for q in extract_quotes(art.text)]
+        if found is None:
+            found = extract_quotes(text)
+        rows = self._quote_rows(article_id, found)
         if rows:
-            db.executemany(_INSERT_QUOTE, rows)
+            cur.executemany(_INSERT_QUOTE, rows)
         return article_id, len(rows)
 
-    def _quote_row(self, article_id: int, q: FoundQuote) -> tuple[object, ...]:
-        speaker_id = None
-        if q.speaker:
-            key = (q.speaker, q.speaker_aliases)
-            if key in self._resolved:
-                speaker_id = self._resolved[key]
-            else:
-                speaker_id = self._resolved[key] = self._speaker(q.speaker, q.speaker_aliases)
-        return (article_id, q.start, q.end, q.text, speaker_id, q.cue, q.paragraph)
+    def _quote_rows(self, article_id: int, found: list[FoundQuote]) -> list[tuple[object, ...]]:
+        resolved = self._resolved
+        rows = []
+        for q in found:
+            speaker_id = None
+            if q.speaker:
+                key = (q.speaker, q.speaker_aliases)
+                speaker_id = resolved.get(key, _UNRESOLVED)
+                if speaker_id is _UNRESOLVED:
+                    speaker_id = resolved[key] = self._speaker(q.speaker, q.speaker_aliases)
+            rows.append((article_id, q.start, q.end, q.text, speaker_id, q.cue, q.paragraph))
+        return rows
 
     def _outlet(self, name: str, domain: str | None) -> int:
         name = name.strip() or "Unknown outlet"
