@@ -7,6 +7,7 @@ holds one DBAPI connection for the whole import, opens and commits each file's t
 hand, runs constant SQL strings (the sqlite3 module keeps them prepared) and inserts a file's
 quotes with one executemany. Outlets and speakers are looked up once per import and kept in
 dicts; aliases go in with INSERT OR IGNORE against their unique (speaker, alias) constraint.
+`prepare` lets a large import hash and extract a group of files before storing them.
 
 The SQL here names the columns of model/schema.py; tests/model/test_import_writer.py checks that
 what it stores reads back through the ORM exactly as the Session-based Ingestor's rows do.
