@@ -20,9 +20,9 @@ from model.extract.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
 )
-from model.extract.marks import Span, find_spans
+from model.extract.marks import Span, spans_by_paragraph
 from model.extract.names import NameIndex
-from model.extract.paragraphs import paragraphs
+from model.extract.paragraphs import paragraph_bounds
 from model.extract.types import FoundQuote
 
 _ROLE_ALIASES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
@@ -287,20 +287,18 @@ class _Carry:
 
 
 def extract_quotes(text: str) -> list[FoundQuote]:
-    paras = [(idx, ps, pe, find_spans(text, ps, pe)) for idx, ps, pe in paragraphs(text)]
-    quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
-    if not quoted:
+    bounds = paragraph_bounds(text)
+    paras = spans_by_paragraph(text, bounds)
+    if not paras:
         return []  # no quotes: the article's names answer nothing, so they are not read
-    heads = [(ps, pe) for _i, ps, pe, _spans in paras[:3] if _is_headline(text, ps, pe)]
+    quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
+    heads = [(ps, pe) for ps, pe in bounds[:3] if _is_headline(text, ps, pe)]
     names = NameIndex(text, quoted, heads)
     out: list[FoundQuote] = []
     last: Speaker = (None, (), None)
     last_para = -2
-    prev_para_end: tuple[int, int] | None = None
     for idx, ps, pe, spans in paras:
-        if not spans:
-            prev_para_end = (ps, pe)
-            continue
+        prev_para_end = bounds[idx - 1] if idx else None
         found = attribute_paragraph(text, spans, ps, pe, (ps, pe) in heads)
         speakers: list[Speaker] = []
         for (ph, label, _subject), _span in zip(found, spans, strict=True):
@@ -359,5 +357,4 @@ def extract_quotes(text: str) -> list[FoundQuote]:
         attributed = [sp for sp, k in zip(speakers, keep, strict=True) if k and sp[0]]
         if attributed:
             last, last_para = attributed[-1], idx
-        prev_para_end = (ps, pe)
     return out
