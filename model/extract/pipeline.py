@@ -8,7 +8,6 @@ each quote looks at a bounded window of words around it.
 from __future__ import annotations
 
 import re
-from operator import itemgetter, or_
 from typing import TYPE_CHECKING
 
 from model.extract.attribution import attribute_paragraph
@@ -233,15 +232,20 @@ def _after_strong_naming(text: str, span: Span, ps: int) -> bool:
 
 def _is_headline(text: str, ps: int, pe: int) -> bool:
     """A headline capitalises every word: there a capitalised quote is still a quote."""
-    words = _WORDS.findall(text, ps, min(pe, ps + 400))
-    # Counted by map() over builtins, without a Python loop over the words.
-    small = list(map(_SMALL.__contains__, map(str.lower, words)))
-    content = len(words) - sum(small)
-    if content < 2:
+    end = min(pe, ps + 400)
+    # Prose is told apart before its words are read by the regex: each lower-case, purely
+    # alphabetic chunk between spaces is one lower-case content word, and a window of n
+    # characters holds at most (n + 1) // 2 words, so enough such chunks rule a headline out.
+    plain_lower = 0
+    for chunk in text[ps:end].split():
+        if chunk.islower() and chunk.isalpha() and chunk not in _SMALL:
+            plain_lower += 1
+    if 10 * plain_lower > (end - ps + 1) // 2:
         return False
-    upper = map(str.isupper, map(itemgetter(0), words))
-    lower = len(words) - sum(map(or_, upper, small))  # content words in lower case
-    return lower <= content // 10
+    para_words = _WORDS.findall(text, ps, end)
+    para_content = [w for w in para_words if w.lower() not in _SMALL]
+    lower = sum(1 for w in para_content if not w[0].isupper())
+    return len(para_content) >= 2 and lower <= len(para_content) // 10
 
 
 def _only_quotes(text: str, spans: list[Span], ps: int, pe: int) -> bool:
@@ -286,24 +290,6 @@ def _carried(text: str, spans: list[Span], ps: int, pe: int, names: NameIndex,
     return None
 
 
-def _speakers(found: list[Found], names: NameIndex, last: Speaker) -> tuple[list[Speaker], Speaker]:
-    """Each quote's own speaker (or none), and the last one named: it carries to the next."""
-    speakers: list[Speaker] = []
-    for ph, label, _subject in found:
-        if label is not None:
-            person = names.person_named(label)
-            if person is not None:
-                speakers.append((person.name, tuple(person.forms), None))
-            else:
-                speakers.append((label.title(), (), None))
-        else:
-            sp = _resolve(ph, names, last[0])
-            speakers.append(sp)
-            if sp[0]:
-                last = sp
-    return speakers, last
-
-
 def extract_quotes(text: str) -> list[FoundQuote]:
     bounds = paragraph_bounds(text)
     paras = spans_by_paragraph(text, bounds)
@@ -318,12 +304,26 @@ def extract_quotes(text: str) -> list[FoundQuote]:
     last_para = -2
     for idx, ps, pe, spans in paras:
         found = attribute_paragraph(text, spans, ps, pe, (ps, pe) in heads)
-        speakers, last = _speakers(found, names, last)
-        keep = [not ((sp[0] is None or _after_strong_naming(text, s, ps)
-                      or (sp[2] or "").lower() in _NAMING_CUES)
-                     and _is_title_like(text, s, ps))
-                for sp, s in zip(speakers, spans, strict=True)]
-        if not all(keep) and _is_headline(text, ps, pe):
+        # Each quote's own speaker (or none; the last one named carries to the next), and
+        # whether it is words at all rather than the name of a thing.
+        speakers: list[Speaker] = []
+        keep: list[bool] = []
+        for (ph, label, _subject), span in zip(found, spans, strict=True):
+            if label is not None:
+                person = names.person_named(label)
+                if person is not None:
+                    sp: Speaker = (person.name, tuple(person.forms), None)
+                else:
+                    sp = (label.title(), (), None)
+            else:
+                sp = _resolve(ph, names, last[0])
+                if sp[0]:
+                    last = sp
+            speakers.append(sp)
+            keep.append(not ((sp[0] is None or _after_strong_naming(text, span, ps)
+                              or (sp[2] or "").lower() in _NAMING_CUES)
+                             and _is_title_like(text, span, ps)))
+        if False in keep and _is_headline(text, ps, pe):
             keep = [True] * len(spans)
         if any(sp[0] is None and k for sp, k in zip(speakers, keep, strict=True)):
             _lend_speakers(text, spans, ps, pe, idx, names, found, speakers, keep,
@@ -332,10 +332,8 @@ def extract_quotes(text: str) -> list[FoundQuote]:
             if k:
                 start, end = span.start, span.end
                 add(FoundQuote(start, end, text[start:end], sp[0], sp[2], idx, sp[1]))
-        for n in range(len(speakers) - 1, -1, -1):
-            if keep[n] and speakers[n][0]:
-                last, last_para = speakers[n], idx
-                break
+                if sp[0]:
+                    last, last_para = sp, idx
     return out
 
 
