@@ -1,8 +1,9 @@
 """The extractor's steps in order: paragraphs, marks, names, local attribution, then the speakers
 that carry from one quote to the next.
 
-Every step is linear in the text: the marks and names are found by single regex passes, and
-each quote looks at a bounded window of words around it.
+Every step is linear in the text: the marks and names are found by single passes over it (the
+marks by `str.find`, the names by one regex), each quote looks at a bounded window of words
+around it, and only the paragraphs that quote anything are visited after the marks.
 """
 
 from __future__ import annotations
@@ -235,13 +236,14 @@ def _is_headline(text: str, ps: int, pe: int) -> bool:
     end = min(pe, ps + 400)
     # Prose is told apart before its words are read by the regex: each lower-case, purely
     # alphabetic chunk between spaces is one lower-case content word, and a window of n
-    # characters holds at most (n + 1) // 2 words, so enough such chunks rule a headline out.
-    plain_lower = 0
+    # characters holds at most (n + 1) // 2 words, so `enough` such chunks (more than a tenth
+    # of the most words there can be) rule a headline out.
+    enough = (end - ps + 1) // 2 // 10 + 1
     for chunk in text[ps:end].split():
         if chunk.islower() and chunk.isalpha() and chunk not in _SMALL:
-            plain_lower += 1
-    if 10 * plain_lower > (end - ps + 1) // 2:
-        return False
+            enough -= 1
+            if not enough:
+                return False
     para_words = _WORDS.findall(text, ps, end)
     para_content = [w for w in para_words if w.lower() not in _SMALL]
     lower = sum(1 for w in para_content if not w[0].isupper())
