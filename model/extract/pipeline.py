@@ -9,6 +9,7 @@ around it, and only the paragraphs that quote anything are visited after the mar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from model.extract.attribution import attribute_paragraph
@@ -116,12 +117,18 @@ def _undecorated(words: list[str]) -> list[str]:
     return words[k:]
 
 
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The pattern of `word` as a whole word, compiled once per word (the role nouns repeat)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _earlier_description(names: NameIndex, head: str, at: int) -> str | None:
     """The nearest description before `at` that ends in `head` and says more than it does
     ("State Department official" for a later "the official"), outside quotes."""
     text = names.text
     lo = max(0, at - _EARLIER_REACH)
-    hits = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[lo:at])]
+    hits = [m.start() for m in _whole_word(head).finditer(text[lo:at])]
     for pos in reversed(hits):
         start = lo + pos
         if names.inside_quote(start):
