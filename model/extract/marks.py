@@ -7,19 +7,22 @@ marks, runs sentences together without a space and mixes styles inside one quote
 are also apostrophes (don't, Kim's, the leaders' meeting, '90s, rock 'n' roll), so a single mark
 only counts once the context rules an apostrophe out.
 
-Only the marks are visited (found by one regex over a character class), never every character,
-and each is looked at once: the pairing is linear however hostile the text.
+Only the marks are visited (found by `str.find` per mark character, which runs at memchr speed),
+never every character, and each is looked at once: the pairing is linear however hostile the
+text.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from sys import maxsize
+from typing import NamedTuple
 
 from model.extract.lexicon import ELISIONS
 
-_MARK = re.compile(r"``|''|[“”\"‘’'«»„‟]")
-_DOUBLE = frozenset({"``", "''", "“", "”", '"', "«", "»", "„", "‟"})
+# Every character a mark is made of; the backtick only counts doubled (``).
+_MARK_CHARS = "“”\"‘’'«»„‟`"
+_SINGLE_CHARS = frozenset("‘’'")
 
 OPEN, CLOSE, EITHER, APOS, WEAK = 1, 2, 3, 0, 4
 
@@ -32,11 +35,14 @@ _LEFT_OPENERS = frozenset("([{<“‘«„\"'`/")
 _RIGHT_CLOSERS = frozenset(".,;:!?)]}>”’»\"'…")
 _DASHES = frozenset("—–-")
 _INCH = frozenset({'"', "''", "”"})
+_STRAIGHT = frozenset({'"', "''"})
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """Content between a pair of marks (or from an opening mark to the paragraph's end)."""
+class Span(NamedTuple):
+    """Content between a pair of marks (or from an opening mark to the paragraph's end).
+
+    A named tuple rather than a frozen dataclass: a dozen are made per article, and a tuple
+    is built several times faster."""
 
     start: int
     end: int
@@ -80,30 +86,6 @@ def _single_facing(text: str, i: int, ps: int, pe: int, glyph: str) -> int:
         if text[i + 1:k].lower() in ELISIONS and (k >= pe or not text[k].isalpha()):
             return APOS  # 'em, 'til, 'cause, 'n'
     return _facing(text, i, i + 1, ps, pe, glyph)
-
-
-def _pair_doubles(text: str, marks: list[tuple[int, int, str]], ps: int, pe: int) -> list[Span]:
-    spans: list[Span] = []
-    open_at = -1
-    open_glyph = ""
-    depth = 0
-    for i, j, glyph in marks:
-        facing = _facing(text, i, j, ps, pe, glyph)
-        if open_at < 0:
-            if facing != CLOSE or i == ps:
-                open_at, open_glyph, depth = j, glyph, 1
-            continue
-        straight = glyph in ('"', "''") and open_glyph in ('"', "''")
-        if facing == OPEN and not straight:
-            depth += 1  # a double quote nested in a double quote, in another style
-            continue
-        depth -= 1
-        if depth <= 0:
-            spans.append(Span(open_at, i, True, True))
-            open_at = -1
-    if open_at >= 0:
-        spans.append(Span(open_at, _rstrip(text, open_at, pe), False, True))
-    return spans
 
 
 def _pair_singles(
@@ -159,25 +141,78 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def find_spans(text: str, ps: int, pe: int) -> list[Span]:
-    """Quoted spans in text[ps:pe] (one paragraph), outermost only, in text order."""
-    doubles_marks: list[tuple[int, int, str]] = []
-    singles_marks: list[tuple[int, int, str]] = []
-    add_double, add_single = doubles_marks.append, singles_marks.append
-    for m in _MARK.finditer(text, ps, pe):
-        i, j = m.span()
-        glyph = m.group()
-        if glyph in _DOUBLE:
-            # 6'2" or 5' 11'': a double mark after feet and inches measures, it does not quote.
-            if glyph in _INCH and i > ps and text[i - 1].isdigit() and _is_feet_inches(text, i, ps):
-                continue
-            add_double((i, j, glyph))
-        else:
-            add_single((i, j, glyph))
-    doubles = _pair_doubles(text, doubles_marks, ps, pe) if doubles_marks else []
-    singles = _pair_singles(text, singles_marks, ps, pe, doubles) if singles_marks else []
+def mark_positions(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Sorted offsets of every character that can be part of a quotation mark in text[lo:hi].
+
+    `str.find` runs at memchr speed, far faster than a regex over a character class (which
+    tests every character in turn), and a news article holds a few dozen marks at most.
+    """
+    end = len(text) if hi is None else hi
+    find = text.find
+    out: list[int] = []
+    add = out.append
+    for c in _MARK_CHARS:
+        i = find(c, lo, end)
+        while i >= 0:
+            add(i)
+            i = find(c, i + 1, end)
+    out.sort()
+    return out
+
+
+def spans_at(text: str, positions: list[int], ps: int, pe: int) -> list[Span]:
+    """Quoted spans of the paragraph text[ps:pe], given the `mark_positions` inside it.
+
+    One loop reads the marks left to right as a regex would (`` and '' are one mark), drops
+    the inch marks and the apostrophes inside words (don't, Kim's), which never quote, and
+    pairs the double marks as it goes; the single marks, rarer, are paired afterwards.
+    """
+    doubles: list[Span] = []
+    singles: list[tuple[int, int, str]] = []
+    open_at = -1
+    open_glyph = ""
+    depth = 0
+    taken = -1
+    for i in positions:
+        if i < taken:
+            continue  # the second half of `` or ''
+        c = text[i]
+        j = i + 1
+        if c == "'" or c == "`":
+            if j < pe and text[j] == c:
+                taken = j = i + 2
+                if c == "'" and i > ps and text[i - 1].isdigit() and _is_feet_inches(text, i, ps):
+                    continue  # 5' 11''
+                c += c
+            elif c == "`":
+                continue  # a lone backtick is no mark
+        if c in _SINGLE_CHARS:
+            if not (i > ps and j < pe and text[i - 1].isalnum() and text[j].isalnum()):
+                singles.append((i, j, c))  # (not the don't, Kim's, rock'n'roll, 6'2" kind)
+            continue
+        if c in _INCH and i > ps and text[i - 1].isdigit() and _is_feet_inches(text, i, ps):
+            continue  # 6'2": a double mark after feet and inches measures, it does not quote
+        facing = _facing(text, i, j, ps, pe, c)
+        if open_at < 0:
+            if facing != CLOSE or i == ps:
+                open_at, open_glyph, depth = j, c, 1
+            continue
+        if facing == OPEN and not (c in _STRAIGHT and open_glyph in _STRAIGHT):
+            depth += 1  # a double quote nested in a double quote, in another style
+            continue
+        depth -= 1
+        if depth <= 0:
+            doubles.append(Span(open_at, i, True, True))
+            open_at = -1
+    if open_at >= 0:
+        doubles.append(Span(open_at, _rstrip(text, open_at, pe), False, True))
     if not singles:
         return [s for s in doubles if s.end > s.start]
+    return _with_singles(text, doubles, _pair_singles(text, singles, ps, pe, doubles))
+
+
+def _with_singles(text: str, doubles: list[Span], singles: list[Span]) -> list[Span]:
+    """The outermost of the double and single spans of one paragraph, in text order."""
     if not doubles:
         return [s for s in singles if s.end > s.start]
     # Single quotes holding double ones (the British style): keep the outer, drop the nested.
@@ -197,6 +232,38 @@ def find_spans(text: str, ps: int, pe: int) -> list[Span]:
             continue
         out.append(s)
     return out
+
+
+def spans_by_paragraph(
+    text: str, bounds: list[tuple[int, int]]
+) -> list[tuple[int, int, int, list[Span]]]:
+    """(index, start, end, spans) of each paragraph in `bounds` that quotes anything.
+
+    The marks of the whole text are found at once and each paragraph holding some is paired:
+    most paragraphs hold none and cost nothing.
+    """
+    positions = mark_positions(text)
+    out: list[tuple[int, int, int, list[Span]]] = []
+    k, n = 0, len(positions)
+    while k < n:
+        p = positions[k]
+        idx = bisect_right(bounds, (p, maxsize)) - 1
+        if idx < 0 or p >= bounds[idx][1]:
+            k += 1  # outside every paragraph (bounds not from this text): no quote there
+            continue
+        ps, pe = bounds[idx]
+        h = bisect_left(positions, pe, k)
+        spans = spans_at(text, positions[k:h], ps, pe)
+        if spans:
+            out.append((idx, ps, pe, spans))
+        k = h
+    return out
+
+
+def find_spans(text: str, ps: int, pe: int) -> list[Span]:
+    """Quoted spans in text[ps:pe] (one paragraph), outermost only, in text order."""
+    positions = mark_positions(text, ps, pe)
+    return spans_at(text, positions, ps, pe) if positions else []
 
 
 def _is_feet_inches(text: str, i: int, ps: int) -> bool:

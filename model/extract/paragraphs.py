@@ -9,18 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# A non-blank line, white space trimmed: from its first to its last non-space character.
+# `.` stops at "\n" only, and runs in C far faster than a character class, so texts without
+# the rarer breaks (\r, U+2028, U+2029) take it; the others take the class.
+_LINE_N = re.compile(r"\S(?:.*\S)?")
+_LINE_ANY = re.compile(r"\S(?:[^\n\r\u2028\u2029]*\S)?")
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, white space trimmed, in text order."""
+    rare = "\r" in text or "\u2028" in text or "\u2029" in text
+    return [m.span() for m in (_LINE_ANY if rare else _LINE_N).finditer(text)]
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
     """(index, start, end) of each non-blank line, white space trimmed."""
-    index = 0
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            yield index, s, e
-            index += 1
+    for index, (s, e) in enumerate(paragraph_bounds(text)):
+        yield index, s, e

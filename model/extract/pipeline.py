@@ -1,13 +1,16 @@
 """The extractor's steps in order: paragraphs, marks, names, local attribution, then the speakers
 that carry from one quote to the next.
 
-Every step is linear in the text: the marks and names are found by single regex passes, and
-each quote looks at a bounded window of words around it.
+Every step is linear in the text: the marks and names are found by single passes over it (the
+marks by `str.find`, the names by one regex), each quote looks at a bounded window of words
+around it, and only the paragraphs that quote anything are visited after the marks.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from model.extract.attribution import attribute_paragraph
 from model.extract.frames import Phrase, find_cue, np_backward, np_forward, tokens
@@ -20,10 +23,13 @@ from model.extract.lexicon import (
     PRONOUNS,
     ROLE_NOUNS,
 )
-from model.extract.marks import Span, find_spans
+from model.extract.marks import Span, spans_by_paragraph
 from model.extract.names import NameIndex
-from model.extract.paragraphs import paragraphs
+from model.extract.paragraphs import paragraph_bounds
 from model.extract.types import FoundQuote
+
+if TYPE_CHECKING:
+    from model.extract.attribution import Local as Found
 
 _ROLE_ALIASES = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                  "congressman": "representative", "congresswoman": "representative",
@@ -32,6 +38,9 @@ _WORDS = re.compile(r"[^\W_][\w'’\-]*")
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                     "by", "from", "is", "vs", "de", "la", "y", "&", "but", "as", "into", "than",
                     "over", "up", "out", "off", "via", "per", "nor", "so", "yet"})
+# Matches when a span holds at least eight words (as _WORDS finds them), reading no further.
+_EIGHT_WORDS = re.compile(r"[\W_]*+(?:[^\W_][\w'’\-]*+[\W_]*+){7}[^\W_]")
+_ARTICLES = frozenset({"the", "a", "an", "as", "its", "his", "her", "their"})
 _HEAD_LABEL = re.compile(r"([A-Z][\w'’\-]*(?: [A-Z][\w'’\-.]*){0,3}):\s")
 
 _NEAR_PARAGRAPHS = 2
@@ -108,12 +117,18 @@ def _undecorated(words: list[str]) -> list[str]:
     return words[k:]
 
 
+@lru_cache(maxsize=256)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The pattern of `word` as a whole word, compiled once per word (the role nouns repeat)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
 def _earlier_description(names: NameIndex, head: str, at: int) -> str | None:
     """The nearest description before `at` that ends in `head` and says more than it does
     ("State Department official" for a later "the official"), outside quotes."""
     text = names.text
     lo = max(0, at - _EARLIER_REACH)
-    hits = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[lo:at])]
+    hits = [m.start() for m in _whole_word(head).finditer(text[lo:at])]
     for pos in reversed(hits):
         start = lo + pos
         if names.inside_quote(start):
@@ -191,23 +206,25 @@ _STRONG_NAMING = frozenset({
 
 def _is_title_like(text: str, span: Span, ps: int) -> bool:
     """A short capitalised name of a thing (a show, a book, a nickname), not someone's words."""
-    inner = text[span.start:span.end]
-    words = _WORDS.findall(inner)
-    if not words or len(words) > 7:
+    start, end = span.start, span.end
+    if _EIGHT_WORDS.match(text, start, end):
+        return False  # too long for a name (most quotes: rejected without reading them)
+    words = _WORDS.findall(text, start, end)
+    if not words:
         return False
-    before = [w.lower() for w in _WORDS.findall(text[max(ps, span.start - 40):span.start])]
-    while before and before[-1] in ("the", "a", "an", "as", "its", "his", "her", "their"):
-        before.pop()
     capital = words[0][0].isupper()
-    if before and len(words) <= 4 and (
-        before[-1] in _STRONG_NAMING or (before[-1] in NAMING_WORDS and capital)
-    ):
-        return True  # the so-called “Buffett rule”, a show called “Politicking.”
-    if inner.rstrip()[-1:] in ".!?":
+    if len(words) <= 4:
+        before = _WORDS.findall(text, max(ps, start - 40), start)
+        while before and before[-1].lower() in _ARTICLES:
+            before.pop()
+        last = before[-1].lower() if before else ""
+        if last and (last in _STRONG_NAMING or (last in NAMING_WORDS and capital)):
+            return True  # the so-called “Buffett rule”, a show called “Politicking.”
+    if not capital or text[start:end].rstrip()[-1:] in ".!?":
         return False
-    caps = [w for w in words if w[0].isupper()]
-    content = [w for w in words if w.lower() not in _SMALL]
-    return bool(content) and len(caps) >= len(content) and words[0][0].isupper()
+    caps = sum(1 for w in words if w[0].isupper())
+    content = sum(1 for w in words if w.lower() not in _SMALL)
+    return content > 0 and caps >= content
 
 
 # "call" introduces words ("called the scheme “fraud”") or a name ("call themselves the
@@ -223,7 +240,18 @@ def _after_strong_naming(text: str, span: Span, ps: int) -> bool:
 
 def _is_headline(text: str, ps: int, pe: int) -> bool:
     """A headline capitalises every word: there a capitalised quote is still a quote."""
-    para_words = _WORDS.findall(text, ps, min(pe, ps + 400))
+    end = min(pe, ps + 400)
+    # Prose is told apart before its words are read by the regex: each lower-case, purely
+    # alphabetic chunk between spaces is one lower-case content word, and a window of n
+    # characters holds at most (n + 1) // 2 words, so `enough` such chunks (more than a tenth
+    # of the most words there can be) rule a headline out.
+    enough = (end - ps + 1) // 2 // 10 + 1
+    for chunk in text[ps:end].split():
+        if chunk.islower() and chunk.isalpha() and chunk not in _SMALL:
+            enough -= 1
+            if not enough:
+                return False
+    para_words = _WORDS.findall(text, ps, end)
     para_content = [w for w in para_words if w.lower() not in _SMALL]
     lower = sum(1 for w in para_content if not w[0].isupper())
     return len(para_content) >= 2 and lower <= len(para_content) // 10
@@ -252,112 +280,111 @@ def _intro_speaker(text: str, ps: int, pe: int, names: NameIndex) -> Speaker:
     return _resolve(ph, names)
 
 
-class _Carry:
-    """The speaker a paragraph inherits when its own words name none, worked out once."""
-
-    def __init__(self, text: str, spans: list[Span], ps: int, pe: int, names: NameIndex,
-                 previous: Speaker | None, prev_para: tuple[int, int] | None) -> None:
-        self._args = (text, spans, ps, pe, names, previous, prev_para)
-        self._done = False
-        self._speaker: Speaker | None = None
-
-    def speaker(self) -> Speaker | None:
-        if not self._done:
-            self._done = True
-            self._speaker = self._find(*self._args)
-        return self._speaker
-
-    @staticmethod
-    def _find(text: str, spans: list[Span], ps: int, pe: int, names: NameIndex,
-              previous: Speaker | None, prev_para: tuple[int, int] | None) -> Speaker | None:
-        if _only_quotes(text, spans, ps, pe):
-            # A quote-only paragraph continues the quote before it, or the "X said:" before it.
-            if previous is not None and previous[0]:
-                return previous
-            if prev_para is not None:
-                intro = _intro_speaker(text, *prev_para, names)
-                if intro[0] is not None:
-                    return intro
-        m = _HEAD_LABEL.match(text, ps, spans[0].start)
-        if m is not None:
-            person = names.person_named(m.group(1).split()[-1])
-            if person is not None:
-                return person.name, tuple(person.forms), None
-        return None
+def _carried(text: str, spans: list[Span], ps: int, pe: int, names: NameIndex,
+             previous: Speaker | None, prev_para: tuple[int, int] | None) -> Speaker | None:
+    """The speaker a paragraph inherits when its own words name none."""
+    if _only_quotes(text, spans, ps, pe):
+        # A quote-only paragraph continues the quote before it, or the "X said:" before it.
+        if previous is not None and previous[0]:
+            return previous
+        if prev_para is not None:
+            intro = _intro_speaker(text, *prev_para, names)
+            if intro[0] is not None:
+                return intro
+    m = _HEAD_LABEL.match(text, ps, spans[0].start)
+    if m is not None:
+        person = names.person_named(m.group(1).split()[-1])
+        if person is not None:
+            return person.name, tuple(person.forms), None
+    return None
 
 
 def extract_quotes(text: str) -> list[FoundQuote]:
-    paras = [(idx, ps, pe, find_spans(text, ps, pe)) for idx, ps, pe in paragraphs(text)]
-    quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
-    if not quoted:
+    bounds = paragraph_bounds(text)
+    paras = spans_by_paragraph(text, bounds)
+    if not paras:
         return []  # no quotes: the article's names answer nothing, so they are not read
-    heads = [(ps, pe) for _i, ps, pe, _spans in paras[:3] if _is_headline(text, ps, pe)]
+    quoted = [(s.start, s.end) for _i, _ps, _pe, spans in paras for s in spans]
+    heads = [(ps, pe) for ps, pe in bounds[:3] if _is_headline(text, ps, pe)]
     names = NameIndex(text, quoted, heads)
     out: list[FoundQuote] = []
+    add = out.append
     last: Speaker = (None, (), None)
     last_para = -2
-    prev_para_end: tuple[int, int] | None = None
     for idx, ps, pe, spans in paras:
-        if not spans:
-            prev_para_end = (ps, pe)
-            continue
         found = attribute_paragraph(text, spans, ps, pe, (ps, pe) in heads)
+        # Each quote's own speaker (or none; the last one named carries to the next), and
+        # whether it is words at all rather than the name of a thing.
         speakers: list[Speaker] = []
-        for (ph, label, _subject), _span in zip(found, spans, strict=True):
+        keep: list[bool] = []
+        for (ph, label, _subject), span in zip(found, spans, strict=True):
             if label is not None:
                 person = names.person_named(label)
                 if person is not None:
-                    speakers.append((person.name, tuple(person.forms), None))
+                    sp: Speaker = (person.name, tuple(person.forms), None)
                 else:
-                    speakers.append((label.title(), (), None))
+                    sp = (label.title(), (), None)
             else:
-                speakers.append(_resolve(ph, names, last[0]))
-                if speakers[-1][0]:
-                    last = speakers[-1]
-        keep = [not ((sp[0] is None or _after_strong_naming(text, s, ps)
-                      or (sp[2] or "").lower() in _NAMING_CUES)
-                     and _is_title_like(text, s, ps))
-                for sp, s in zip(speakers, spans, strict=True)]
-        if not all(keep) and _is_headline(text, ps, pe):
+                sp = _resolve(ph, names, last[0])
+                if sp[0]:
+                    last = sp
+            speakers.append(sp)
+            keep.append(not ((sp[0] is None or _after_strong_naming(text, span, ps)
+                              or (sp[2] or "").lower() in _NAMING_CUES)
+                             and _is_title_like(text, span, ps)))
+        if False in keep and _is_headline(text, ps, pe):
             keep = [True] * len(spans)
-        carried = _Carry(text, spans, ps, pe, names, last if last_para == idx - 1 else None,
-                         prev_para_end)
-        # Quotes of one paragraph without their own attribution share the nearest one's.
-        following: list[Speaker | None] = [None] * len(speakers)
-        ahead: Speaker | None = None
-        for n in range(len(speakers) - 1, -1, -1):
-            following[n] = ahead
-            if speakers[n][0]:
-                ahead = speakers[n]
-        before: Speaker | None = None
-        for n, sp in enumerate(speakers):
-            if sp[0] is not None or not keep[n]:
-                if sp[0] is not None:
-                    before = sp
-                continue
-            donor = None
-            subject = found[n].subject
-            if subject is not None and (
-                subject.kind != "name" or names.plausible_name(subject.words)
-            ):
-                donor = _resolve(subject, names, last[0])
-                if donor[0] is None:
-                    donor = None
-            donor = donor or before or following[n] or carried.speaker()
-            if donor is None and last[0] and idx - last_para <= _NEAR_PARAGRAPHS:
-                # A partial quote in a passage about the person just quoted is theirs more
-                # often than not: the story is still reporting what they said.
-                donor = last
-            if donor is not None:
-                speakers[n] = before = donor
+        if any(sp[0] is None and k for sp, k in zip(speakers, keep, strict=True)):
+            _lend_speakers(text, spans, ps, pe, idx, names, found, speakers, keep,
+                           last, last_para, bounds[idx - 1] if idx else None)
         for sp, span, k in zip(speakers, spans, keep, strict=True):
-            if not k:
-                continue
-            name, aliases, cue = sp
-            out.append(FoundQuote(span.start, span.end, text[span.start:span.end], name, cue,
-                                  idx, aliases))
-        attributed = [sp for sp, k in zip(speakers, keep, strict=True) if k and sp[0]]
-        if attributed:
-            last, last_para = attributed[-1], idx
-        prev_para_end = (ps, pe)
+            if k:
+                start, end = span.start, span.end
+                add(FoundQuote(start, end, text[start:end], sp[0], sp[2], idx, sp[1]))
+                if sp[0]:
+                    last, last_para = sp, idx
     return out
+
+
+def _lend_speakers(text: str, spans: list[Span], ps: int, pe: int, idx: int, names: NameIndex,
+                   found: list[Found], speakers: list[Speaker], keep: list[bool],
+                   last: Speaker, last_para: int, prev_para: tuple[int, int] | None) -> None:
+    """Give the quotes of a paragraph that name no speaker the nearest one's, in place.
+
+    Only paragraphs with such a quote come here: most attribute every quote themselves."""
+    # Quotes of one paragraph without their own attribution share the nearest one's.
+    following: list[Speaker | None] = [None] * len(speakers)
+    ahead: Speaker | None = None
+    for n in range(len(speakers) - 1, -1, -1):
+        following[n] = ahead
+        if speakers[n][0]:
+            ahead = speakers[n]
+    carried: Speaker | None = None
+    carry_done = False
+    before: Speaker | None = None
+    for n, sp in enumerate(speakers):
+        if sp[0] is not None or not keep[n]:
+            if sp[0] is not None:
+                before = sp
+            continue
+        donor = None
+        subject = found[n].subject
+        if subject is not None and (
+            subject.kind != "name" or names.plausible_name(subject.words)
+        ):
+            donor = _resolve(subject, names, last[0])
+            if donor[0] is None:
+                donor = None
+        donor = donor or before or following[n]
+        if donor is None:
+            if not carry_done:
+                carry_done = True
+                carried = _carried(text, spans, ps, pe, names,
+                                   last if last_para == idx - 1 else None, prev_para)
+            donor = carried
+        if donor is None and last[0] and idx - last_para <= _NEAR_PARAGRAPHS:
+            # A partial quote in a passage about the person just quoted is theirs more
+            # often than not: the story is still reporting what they said.
+            donor = last
+        if donor is not None:
+            speakers[n] = before = donor
