@@ -90,8 +90,8 @@ def _flush(con: sqlite3.Connection, articles: list, quotes: list) -> None:
     quotes.clear()
 
 
-# Both ways in: `main.py` builds the whole command-line parser first (every command module is
-# imported), while `run_app` alone shows what the window itself costs.
+# Both ways in: `main.py` parses its command line first (importing no command module when
+# none is named), while `run_app` alone shows what the window itself costs.
 ENTRIES = {
     "main.py --db STORE": [str(ROOT / "main.py"), "--db", str(STORE)],
     "gui.app.run_app(STORE)": [

@@ -49,8 +49,10 @@ def run_app(db: str | None) -> int:
     def after_first_paint() -> None:
         if trace:
             print(f"first_paint {time.time():.4f}", file=sys.stderr, flush=True)
-        window.install_tools()  # before the store opens: the tools listen for it
+        # The store opens on a worker thread while the tools are built here; its "opened"
+        # signal is queued to this thread, so every tool is listening before it arrives.
         hub.open_async(db)
+        window.install_tools()
 
     def after_populate() -> None:
         if trace:

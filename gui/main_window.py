@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.actions_ = ReaderActions(self, self.undo_stack)
         self._painted = False
+        self._icons_drawn = False  # qtawesome is imported only once the store has opened
         self._counts: StoreCounts | None = None
 
         self.outlets = OutletPane(hub)
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         """Draws icons (after first paint: qtawesome is slow to import) in palette colours."""
         # Every action of the window, its own and those the tools added (Import, Export, Tag…).
         icons.apply_icons(self.findChildren(QAction))
+        self._icons_drawn = True
         self.article.find_bar.apply_icons()
         self.sidebar.apply_icons()
         self.setWindowIcon(QApplication.windowIcon())
@@ -204,8 +206,8 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         if toolbar:
             self.toolbar.addAction(action)
-        if action.property(icons.ICON_PROPERTY) and self._painted:
-            icons.apply_icons([action])
+        if action.property(icons.ICON_PROPERTY) and self._icons_drawn:
+            icons.apply_icons([action])  # a tool added later; the rest were drawn together
         return action
 
     def show_status(self, text: str, msecs: int = 5000) -> None:
