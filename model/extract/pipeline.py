@@ -26,6 +26,7 @@ from model.extract.lexicon import (
 from model.extract.marks import Span, spans_by_paragraph
 from model.extract.names import NameIndex
 from model.extract.paragraphs import paragraph_bounds
+from model.extract.speaker_words import BODIES, DOCUMENTS, could_speak
 from model.extract.types import FoundQuote
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
         earlier = _earlier_description(names, head, ph.start)
         if earlier is not None:
             return earlier, (), ph.cue
+    if not could_speak(words):
+        return None, (), ph.cue  # "its final report", "radar data": no one the text names
     return " ".join(_undecorated(words)), (), ph.cue
 
 
@@ -144,22 +147,7 @@ def _earlier_description(names: NameIndex, head: str, at: int) -> str | None:
     return None
 
 
-_DOCUMENTS = frozenset({
-    "report", "statement", "study", "memo", "letter", "release", "survey", "poll", "ruling",
-    "complaint", "analysis", "document", "filing", "lawsuit", "order", "decision", "review",
-    "website", "site", "account", "editorial", "opinion", "brief", "audit", "investigation",
-    "assessment", "guidance", "article", "story", "piece", "column", "book", "ad",
-    "advertisement", "clip", "video", "post", "essay", "platform", "resolution", "bylaws",
-})
-
-
-_BODIES = frozenset({
-    "agency", "group", "organization", "organisation", "committee", "company", "network",
-    "newspaper", "paper", "magazine", "council", "court", "panel", "board", "union", "firm",
-    "department", "ministry", "office", "bank", "fund", "institute", "center", "centre",
-    "association", "federation", "alliance", "coalition", "society", "league", "foundation",
-    "commission", "bureau", "authority", "party", "university", "school", "college",
-})
+_DOCUMENTS, _BODIES = DOCUMENTS, BODIES
 _BODY_REACH = 1500
 
 
