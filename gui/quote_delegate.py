@@ -199,6 +199,8 @@ class QuoteDelegate(QStyledItemDelegate):
         """A pencil left of the tag chips: the quote has a note (its tooltip shows it), so the
         user sees which quotes they annotated without opening each."""
         mark = "✎ note"
+        font = QFont(font)
+        font.setBold(False)
         fm = QFontMetrics(font)
         width = fm.horizontalAdvance(mark) + (8 if taken else 0)
         right = inner.right() - taken - (8 if taken else 0)
