@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from model.extract.antecedents import AntecedentRules
 from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
@@ -20,17 +19,13 @@ from model.extract.name_forms import (
     Person,
     clean_token,
     is_org_like,
-    keeps_dot,
     names_an_office,
     prefer_surname,
     split_title,
     title_gender,
 )
+from model.extract.name_scan import Form, name_ends, run_plan, run_read, split_words, word_read
 
-# A capitalised word (with inner apostrophes and hyphens: O'Brien, Holtz-Eakin) or an initial.
-_CAP = re.compile(
-    r"(?<![\w'’])(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
-)
 _WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
 _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
 _UPPER = "A-ZÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ"
@@ -48,26 +43,12 @@ _OF_TAIL = re.compile(rf"(?: (?:of|for|on)(?: the)? {_WORDPAT}(?: {_WORDPAT})*){
 _CONNECTORS = frozenset({"of", "for", "on", "the"})
 _TAIL_OPENERS = (" of ", " for ", " on ")
 _OPEN_MARKS = frozenset('"“‘')
-_BODY_HEADS = frozenset({
-    "department", "ministry", "office", "institute", "university", "college", "school",
-    "association", "foundation", "bank", "fund", "union", "commission", "board", "court",
-    "bureau", "council", "committee", "federation", "league", "society", "alliance",
-    "coalition", "center", "centre", "academy", "church", "chamber", "party", "republic",
-    "kingdom", "corporation", "agency", "authority", "organization", "organisation",
-    "confederation", "congress", "house", "appeals", "museum", "order",
-})
 # NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
 _CUE_AFTER = re.compile(
     r"(?:’s|'s)?,?[ \u00a0]"
     r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
 )
-# Abbreviated titles stand for the role nouns a later "the senator" uses.
-_ROLE_OF_TITLE = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "amb": "ambassador", "del": "delegate",
-    "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
-}
 # "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
 _VERB_AFTER = re.compile(
     r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))?[ \u00a0]"
@@ -76,7 +57,6 @@ _VERB_AFTER = re.compile(
 _CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
 # The word before a mention, past a possessive modifier ("noted NBC's Dante Chinni").
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \u00a0][A-Z][\w.&\-]*['’]s)?\W*$")
-_ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,?[ \u00a0]([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
@@ -89,53 +69,46 @@ _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
 })
-@lru_cache(maxsize=1 << 15)
-def _split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """A capitalised run cut where a name cannot go on: after a possessive or a sentence's
-    full stop, before a capitalised function word ("Railing Against Trump"). A pure function of
-    the run's words, so the runs an article repeats ("Donald Trump") are cut once."""
-    runs: list[tuple[int, int, tuple[str, ...]]] = []
-    cur: list[str] = []
-    cs = ce = -1
-    ended = False
-    for m in _CAP.finditer(run):
-        s, e = m.span()
-        tok = m.group()
-        dot = tok.endswith(".") and not keeps_dot(tok)
-        if dot:
-            tok = tok[:-1]
-            e -= 1
-        if cur:
-            low = tok.rstrip(".").lower()
-            # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
-            stop = low in NOT_NAMES and low not in TITLES and not (
-                len(low) == 1 and tok.endswith(".")
-            )
-            if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
-                cur.append(tok)
-                ce = e
-                ended = dot
-                continue
-            runs.append((cs, ce, tuple(cur)))
-        cur, cs, ce = [tok], s, e
-        ended = dot
-    if cur:
-        runs.append((cs, ce, tuple(cur)))
-    return tuple(runs)
+# The gender a role word before a name gives it ("widow Terry Strada").
+_ROLE_GENDER = {**dict.fromkeys(MALE_ROLES, "m"), **dict.fromkeys(FEMALE_ROLES, "f")}
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+# How `_CUE_AFTER` can follow a plain space: the first two letters of its verbs.
+_CUE_STARTS = frozenset({"sa", "to", "te", "ad", "wr", "as", "re"})
+# How the text before a place must end for `_PLACE_BEFORE` to have a chance.
+_PLACE_ENDS = (
+    "in ", "at ", "near ", "across ", "outside ", "inside ", "throughout ", "the ", " \n",
+)
 
 
-@lru_cache(maxsize=1 << 15)
-def _name_parts(
-    tokens: tuple[str, ...],
-) -> tuple[list[str], list[str], bool, bool, str | None]:
-    """(titles, name, looks like a body, titles name an office, the titles' gender) of a run's
-    words: pure, so worked out once for each form an article repeats."""
-    titles, name = split_title(list(tokens))
-    while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
-        name = name[:-1]
-    if not name:
-        return titles, name, False, False, None
-    return titles, name, is_org_like(name), names_an_office(titles), title_gender(titles)
+def _cue_after(text: str, e: int) -> bool:
+    """Whether a speech verb follows offset `e` (`_CUE_AFTER`): a name followed by a space and
+    a word no such verb begins like, the common case, is turned away without the regex."""
+    if text[e:e + 1] == " " and text[e + 1:e + 3] not in _CUE_STARTS:
+        return False
+    return _CUE_AFTER.match(text, e) is not None
+
+
+def _role_gender_before(text: str, s: int) -> str | None:
+    """The gender a role word right before offset `s` gives a name ("9/11 widow Terry Strada",
+    "his brother Tom"): the whole lower-case word that ends with a space within the 16
+    characters before `s`, found by one rstrip instead of a regex retried at every offset."""
+    c = text[s - 1:s]
+    if c == " ":
+        q = s - 1
+    elif c == "\n" and text[s - 2:s - 1] == " ":
+        q = s - 2  # `$` also matches before a final line break
+    else:
+        return None
+    lo = max(0, s - 16)
+    window = text[lo:q]
+    stem = window.rstrip(_LOWER)
+    g = _ROLE_GENDER.get(window[len(stem):])
+    if g is None:
+        return None
+    r = lo + len(stem)  # a whole word: none where the window cuts one
+    if r > 0 and (text[r - 1].isalnum() or text[r - 1] == "_"):
+        return None
+    return g
 
 
 class NameIndex(AntecedentRules):
@@ -153,6 +126,10 @@ class NameIndex(AntecedentRules):
         self._by_part: dict[str, list[Person]] = {}
         self._quoted = quoted
         self._acronym_map: dict[str, Person] | None = None
+        # Writes to `_by_full` so far, and how many the acronym map last saw: an acronym met
+        # while reading rebuilds the map only when a name has come since.
+        self._full_writes = 0
+        self._acronym_writes = -1
         # Pronouns near each other ask about the same mentions: each answer is worked out once.
         self._speaks_memo: dict[tuple[int, int], bool] = {}
         self._opens_memo: dict[tuple[int, int, bool], bool] = {}
@@ -160,8 +137,8 @@ class NameIndex(AntecedentRules):
 
     # -- reading the article -------------------------------------------------------------
     def _split_run(self, rs: int, re_: int) -> list[tuple[int, int, list[str]]]:
-        """A capitalised run cut where a name cannot go on (see `_split_words`)."""
-        return [(rs + a, rs + b, list(toks)) for a, b, toks in _split_words(self.text[rs:re_])]
+        """A capitalised run cut where a name cannot go on (see `name_scan.split_words`)."""
+        return [(rs + a, rs + b, list(toks)) for a, b, toks in split_words(self.text[rs:re_])]
 
     def _read(self) -> None:
         text = self.text
@@ -169,52 +146,76 @@ class NameIndex(AntecedentRules):
         h = 0
         not_names = _PLAIN_NOT_NAMES
         by_part, by_full = self._by_part, self._by_full
+        plan_of = run_plan
+        cue_after = _cue_after
+        add = self._add
         skip = -1
         for m in _RUN.finditer(text):
             word = m.group()
             if word in not_names:
                 continue  # "The", "But", "Monday": the commonest capitalised words, at once
-            s, e = m.span()
+            s = m.start()
             if s < skip:
                 continue  # the nickname and surname of a name already read whole
-            while h < len(heads) and heads[h][1] < s:
-                h += 1
-            in_head = h < len(heads) and heads[h][0] <= s < heads[h][1]
-            if not in_head and text[e + 1:e + 2] in _OPEN_MARKS and text[e:e + 1] == " ":
+            if heads:
+                while h < len(heads) and heads[h][1] < s:
+                    h += 1
+                if h < len(heads) and heads[h][0] <= s < heads[h][1]:
+                    self._read_headline(s, m.end(), word)
+                    continue
+            e = m.end()
+            if text[e + 1:e + 2] in _OPEN_MARKS and text[e:e + 1] == " ":
                 nick = _NICKNAME.match(text, e)
                 if nick is not None and self._read_nicknamed(s, e, nick):
                     skip = nick.end()
                     continue
-            if not in_head and text.startswith(_TAIL_OPENERS, e) and (
-                word[word.rfind(" ") + 1:].lower() in _BODY_HEADS
-            ):
+            plan = plan_of(word)
+            if plan.body and text.startswith(_TAIL_OPENERS, e):
                 tail = _OF_TAIL.match(text, e)
                 if tail is not None and self._read_body(s, e, tail):
                     skip = tail.end()
                     continue
-            if " " not in word:
+            read = plan.word
+            if read is not None:
                 # Most lone capitalised words open sentences or name places: one that nobody
                 # bears and that no speech verb follows is dropped before any closer look.
-                low = word.lower()
-                if low.endswith(("'s", "’s")):
-                    low = low[:-2]
-                low = low.rstrip(".'’")
-                if low in by_part or low in by_full or _CUE_AFTER.match(text, e):
-                    self._read_word(s, e, word, in_head)
+                low = plan.low
+                if low in by_part or low in by_full or cue_after(text, e):
+                    dot, low, form = read
+                    if dot:
+                        e -= 1
+                    if low in by_part or low in by_full or cue_after(text, e):
+                        add(s, e, form)
                 continue
-            for rs, r_e, raw in self._split_run(s, e):
-                if len(raw) == 1:
-                    self._read_word(rs, r_e, raw[0], in_head)
-                elif in_head:
-                    # A headline capitalises every word: read its words one by one, so that
-                    # "Gold Star Mom Corners Obama" only yields names already known.
-                    pos = rs
-                    for tok in raw:
-                        self._read_word(pos, pos + len(tok), tok, True)
-                        pos += len(tok) + 1
+            for a, b, lone, found in plan.pieces:
+                if lone:
+                    dot, low, form = found  # type: ignore[misc]
+                    e = s + b - dot
+                    if low in by_part or low in by_full or cue_after(text, e):
+                        add(s + a, e, form)
                 else:
-                    self._read_run(rs, r_e, raw)
+                    add(s + a + found[0], s + b, found[1])  # type: ignore[arg-type]
         self._guess_genders()
+
+    def _read_headline(self, s: int, e: int, word: str) -> None:
+        """A headline capitalises every word: read its words one by one, so that "Gold Star
+        Mom Corners Obama" only yields names already known."""
+        if " " not in word:
+            low = word.lower()
+            if low.endswith(("'s", "’s")):
+                low = low[:-2]
+            low = low.rstrip(".'’")
+            if low in self._by_part or low in self._by_full or _cue_after(self.text, e):
+                self._read_word(s, e, word, True)
+            return
+        for rs, r_e, raw in self._split_run(s, e):
+            if len(raw) == 1:
+                self._read_word(rs, r_e, raw[0], True)
+                continue
+            pos = rs
+            for tok in raw:
+                self._read_word(pos, pos + len(tok), tok, True)
+                pos += len(tok) + 1
 
     def _read_body(self, s: int, e: int, tail: re.Match[str]) -> bool:
         """A body's name with its "of" complement, read as one name; not when the complement
@@ -255,7 +256,9 @@ class NameIndex(AntecedentRules):
         person = self.mentions[-1].person
         surname = clean_token(last[2][-1])
         alias = f"{nick.group(1)} {surname}"
-        self._by_full.setdefault(alias.lower(), person)
+        if alias.lower() not in self._by_full:
+            self._by_full[alias.lower()] = person
+            self._full_writes += 1
         self._by_part.setdefault(nick.group(1).lower(), []).append(person)
         if alias not in person.forms:
             person.forms.append(alias)
@@ -264,84 +267,100 @@ class NameIndex(AntecedentRules):
     def _read_word(self, s: int, e: int, tok: str, in_head: bool) -> None:
         """A lone capitalised word: most are sentence openers and places, so only a known
         name, or a new one that a speech verb follows ("Melanie said"), is kept."""
-        if tok.endswith(".") and not keeps_dot(tok):
-            tok = tok[:-1]
-            e -= 1
-        clean = clean_token(tok)
-        low = clean.lower()
-        if not clean or (low in NOT_NAMES and low not in TITLES):
+        read = word_read(tok)
+        if read is None:
             return
+        dot, low, form = read
+        if dot:
+            e -= 1
         known = low in self._by_part or (low in self._by_full and not in_head)
-        if known or (not in_head and _CUE_AFTER.match(self.text, e)):
-            self._add(s, e, [clean])
+        if known or (not in_head and _cue_after(self.text, e)):
+            self._add(s, e, form)
 
     def _read_run(self, s: int, e: int, tokens: list[str]) -> None:
-        # A sentence-initial function word or a weekday is not part of the name.
-        while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
-            tokens[0].rstrip(".").lower() not in TITLES
-        ):
-            s += len(tokens[0]) + 1
-            tokens = tokens[1:]
-        if not tokens:
-            return
-        tokens = [clean_token(t) for t in tokens]
-        if tokens[-1]:
-            self._add(s, e, tokens)
+        found = run_read(tuple(tokens))
+        if found is not None:
+            self._add(s + found[0], e, found[1])
 
-    def _add(self, s: int, e: int, tokens: list[str]) -> None:
-        titles, name, org_like, office, t_gender = _name_parts(tuple(tokens))
-        if not name:
-            return
-        if len(name) == 1 and not titles and name[0].rstrip(".").lower() in NOT_NAMES:
-            return
-        if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
-            _CUE_AFTER.match(self.text, e)
-        ) and not (self._opens_sentence(s, e) and name[0].endswith("s")) and not (
-            name[0].isupper()
+    def _add(self, s: int, e: int, f: Form) -> None:
+        """One mention of a name: the person it adds or stands for, with what its titles and
+        the words before it say about them."""
+        text = self.text
+        by_part, by_full = self._by_part, self._by_full
+        if f.lone and f.first not in by_part and _cue_after(text, e) and not (
+            f.ends_s and self._opens_sentence(s, e)
         ):
-            titles = []  # "Melanie said": a person known by one name
-            person = Person(name[0], s)
-            self._by_full[name[0].lower()] = person
-            self._by_part.setdefault(name[0].lower(), []).append(person)
-            self.mentions.append(Mention(s, e, person, name[0]))
+            # "Melanie said": a person known by one name
+            person = Person(f.word, s)
+            by_full[f.first] = person
+            self._full_writes += 1
+            by_part.setdefault(f.first, []).append(person)
+            self.mentions.append(Mention(s, e, person, f.word))
             self._starts.append(s)
             return
-        if not titles and " ".join(name).lower() not in self._by_full and (
-            name[-1].lower() not in self._by_part
-        ) and self._after_place_word(s):
+        if not f.titled and f.full not in by_full and f.last not in by_part and (
+            self._after_place_word(s)
+        ):
             return  # "in New Jersey", "at Seton Hall": a place, not a speaker
         # "Former DNC" (a headline's modifier before an acronym) is still a body; "Sen. SMITH"
         # (a transcript's capitals after an office) is a person.
-        org = org_like and not office
-        if org and len(name) == 1 and name[0].lower() in self._by_part:
+        org = f.org
+        if org and f.single and f.first in by_part:
             org = False  # a surname in capitals, as transcripts print speakers
-        person = self._lookup(name, org, t_gender)
+        person = self._find(f, org)
         if person is None:
-            if len(name) == 1 and not titles and not org:
+            if f.single and not f.titled and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
-            person = Person(" ".join(name), s, is_org=org)
-            self._by_full[person.name.lower()] = person
+            person = Person(f.name, s, is_org=org)
+            by_full[f.full] = person
+            self._full_writes += 1
             if not org:
-                for part in (name[-1], name[0]):
-                    self._by_part.setdefault(part.lower(), []).append(person)
-        form = " ".join(tokens)
+                by_part.setdefault(f.last, []).append(person)
+                by_part.setdefault(f.first, []).append(person)
+        form = f.form
         if form != person.name and form not in person.forms:
             person.forms.append(form)
-        role = _ROLE_WORD_BEFORE.search(self.text, max(0, s - 16), s)
-        if role is not None:
-            # "9/11 widow Terry Strada", "his brother Tom": a gendered role word before the name.
-            g = "f" if role.group(1) in FEMALE_ROLES else "m" if role.group(1) in MALE_ROLES \
-                else None
-            if g is not None:
-                person.votes[g] = person.votes.get(g, 0) + 3
-        for t in titles:
-            low = t.rstrip(".").lower()
-            person.roles.add(_ROLE_OF_TITLE.get(low, low))
-            g = TITLES.get(low)
+        votes = person.votes
+        g = _role_gender_before(text, s)
+        if g is not None:
+            votes[g] = votes.get(g, 0) + 3
+        for r, g in f.roles:
+            person.roles.add(r)
             if g:
-                person.votes[g] = person.votes.get(g, 0) + 3
+                votes[g] = votes.get(g, 0) + 3
         self.mentions.append(Mention(s, e, person, form))
         self._starts.append(s)
+
+    def _find(self, f: Form, org: bool) -> Person | None:
+        """The person already named whom a new mention stands for (`_lookup` for a Form)."""
+        by_part, by_full = self._by_part, self._by_full
+        full = f.full
+        if org and f.acronym and full not in by_full:
+            if self._acronym_writes != self._full_writes:
+                self._acronym_map = None  # bodies named since the last look count too
+                self._acronym_writes = self._full_writes
+            expanded = self._acronyms().get(f.word)
+            if expanded is not None:
+                return expanded  # IMF, once the International Monetary Fund is named
+        if f.single:
+            if f.gender is not None and full in by_part:
+                return prefer_surname(by_part[full], full, f.gender)  # Mr. Obama, Mrs. Obama
+            if full in by_full:
+                return by_full[full]
+            if org:
+                return None
+            cands = by_part.get(full)
+            return prefer_surname(cands, full) if cands else None
+        if full in by_full:
+            return by_full[full]
+        if org:
+            return None
+        # "Donald J. Trump" after "Donald Trump": same first and last name.
+        last, first = f.last, f.first
+        for p in by_part.get(last, ()):
+            if name_ends(p.name) == (first, last):
+                return p
+        return None
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
         full = " ".join(name).lower()
@@ -395,6 +414,8 @@ class NameIndex(AntecedentRules):
         return k < 0 or self.text[k] in ",”\"’'\n—–("
 
     def _after_place_word(self, s: int) -> bool:
+        if not self.text.endswith(_PLACE_ENDS, max(0, s - 16), s):
+            return False  # no place word before it: the regex would search for nothing
         m = _PLACE_BEFORE.search(self.text, max(0, s - 16), s)
         return m is not None
 
