@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from model.extract.given_names import given_name_gender
+from model.extract.given_names import first_name_gender
 from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES
 from model.extract.name_forms import Mention, Person
 
@@ -23,11 +23,26 @@ _PLACE_WORDS = frozenset({
 })
 
 # Only subject pronouns vote on gender: "her" and "his" as often point at someone else
-# ("Donald Trump, her opponent").
-# Written as a case-insensitive \b(?:he|she)\b, but opening on a character set: the regex
-# engine then skips to the next h or s instead of trying a word boundary at every character
-# (three times faster over a whole article). "ſ" is the long s that re.IGNORECASE folds to "s".
-_PRONOUN = re.compile(r"[HhSsſ](?<!\w[HhSsſ])(?:(?<=[Ssſ])[Hh][Ee]|(?<=[Hh])[Ee])(?!\w)")
+# ("Donald Trump, her opponent"). A subject pronoun is a whole word he or she in any case, or
+# "ſhe" with the long s (which, not being "she" in lower case, counts as "he"). Each pattern
+# below opens on two fixed letters, which the regex engine finds by a fast string search, where
+# a pattern opening on a character set or a word boundary is tried at every character (four
+# times slower over an article). A match ends after the "he"; its first group is set when an s
+# before it makes it "she", its second when a long s does.
+_PRONOUN_ENDS = tuple(
+    re.compile(rf"{h}{e}(?!\w)(?:(?<!\w..)|(?<=(?<!\w)[Ss]..)()|(?<=(?<!\w)ſ..)())")
+    for h in "hH" for e in "eE"
+)
+
+
+def subject_pronouns(text: str) -> list[tuple[int, str]]:
+    """(offset, "m" or "f") of every subject pronoun in `text`, in text order."""
+    found = [
+        (m.start(), "m") if m.lastindex is None else (m.start() - 1, "fm"[m.lastindex - 1])
+        for pattern in _PRONOUN_ENDS for m in pattern.finditer(text)
+    ]
+    found.sort()
+    return found
 
 _SALIENT = 4
 
@@ -66,8 +81,7 @@ class AntecedentRules:
         starts = self._starts
         text = self.text
         voted = -1
-        for m in _PRONOUN.finditer(text):
-            at = m.start()
+        for at, g in subject_pronouns(text) if starts else ():
             k = bisect.bisect_right(starts, at) - 1
             if k < 0 or k == voted:
                 continue  # only the first pronoun after a mention votes
@@ -78,21 +92,20 @@ class AntecedentRules:
             if ment.person.is_org or at - ment.end > 120 or text.find("\n", ment.end, at) >= 0:
                 continue
             voted = k
-            g = "f" if m.group().lower() == "she" else "m"
             ment.person.votes[g] = ment.person.votes.get(g, 0) + 1
         for p in self._by_full.values():
+            votes = p.votes
             for role in p.roles:
                 if role in FEMALE_ROLES:
-                    p.votes["f"] = p.votes.get("f", 0) + 3
+                    votes["f"] = votes.get("f", 0) + 3
                 elif role in MALE_ROLES:
-                    p.votes["m"] = p.votes.get("m", 0) + 3
-            parts = p.name.split()
+                    votes["m"] = votes.get("m", 0) + 3
             if not p.is_org:
-                g = given_name_gender(parts[0])
+                g = first_name_gender(p.name)
                 if g:
-                    p.votes[g] = p.votes.get(g, 0) + 2
-            if p.votes:
-                m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
+                    votes[g] = votes.get(g, 0) + 2
+            if votes:
+                m_, f_ = votes.get("m", 0), votes.get("f", 0)
                 p.gender = "m" if m_ > f_ else "f" if f_ > m_ else None
 
     # -- answering questions -------------------------------------------------------------

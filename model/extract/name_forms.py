@@ -7,6 +7,7 @@ whole article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from model.extract.lexicon import ORG_WORDS, TITLES
 
@@ -26,8 +27,9 @@ class Person:
     roles: set[str] = field(default_factory=set)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One place the article names a person: a tuple, as an article has hundreds of them."""
+
     start: int
     end: int
     person: Person
@@ -102,6 +104,8 @@ def prefer_surname(cands: list[Person], key: str, gender: str | None = None) -> 
     """Among people sharing a name part, one whose surname it is; the first introduced wins, as
     an article names its main figure first and relatives or namesakes later. A title's gender
     (Mr. Obama, Mrs. Obama) rules out the others."""
+    if len(cands) == 1:
+        return cands[0]  # the usual case: whatever the rules below prefer, it is this one
     if gender is not None:
         fitting = [p for p in cands if gender_of(p) in (None, gender)]
         cands = fitting or cands

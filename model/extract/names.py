@@ -71,6 +71,7 @@ _NOT_VERB = frozenset({
 })
 # The gender a role word before a name gives it ("widow Terry Strada").
 _ROLE_GENDER = {**dict.fromkeys(MALE_ROLES, "m"), **dict.fromkeys(FEMALE_ROLES, "f")}
+_ROLE_TAILS = frozenset(w[-3:] for w in _ROLE_GENDER)
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
 # How `_CUE_AFTER` can follow a plain space: the first two letters of its verbs.
 _CUE_STARTS = frozenset({"sa", "to", "te", "ad", "wr", "as", "re"})
@@ -94,6 +95,8 @@ def _role_gender_before(text: str, s: int) -> str | None:
     characters before `s`, found by one rstrip instead of a regex retried at every offset."""
     c = text[s - 1:s]
     if c == " ":
+        if text[max(0, s - 4):s - 1] not in _ROLE_TAILS:
+            return None  # the usual case: the word before ends unlike any role word
         q = s - 1
     elif c == "\n" and text[s - 2:s - 1] == " ":
         q = s - 2  # `$` also matches before a final line break
