@@ -290,46 +290,46 @@ class NameIndex(AntecedentRules):
         the words before it say about them."""
         text = self.text
         by_part, by_full = self._by_part, self._by_full
-        if f.lone and f.first not in by_part and _cue_after(text, e) and not (
-            f.ends_s and self._opens_sentence(s, e)
+        form, name, full, first, last, word, single, titled, org, _g, lone, ends_s, _a, roles = f
+        if lone and first not in by_part and _cue_after(text, e) and not (
+            ends_s and self._opens_sentence(s, e)
         ):
             # "Melanie said": a person known by one name
-            person = Person(f.word, s)
-            by_full[f.first] = person
+            person = Person(word, s)
+            by_full[first] = person
             self._full_writes += 1
-            by_part.setdefault(f.first, []).append(person)
-            self.mentions.append(Mention(s, e, person, f.word))
+            by_part.setdefault(first, []).append(person)
+            self.mentions.append(Mention(s, e, person, word))
             self._starts.append(s)
             return
-        if not f.titled and f.full not in by_full and f.last not in by_part and (
+        if not titled and full not in by_full and last not in by_part and (
             self._after_place_word(s)
         ):
             return  # "in New Jersey", "at Seton Hall": a place, not a speaker
         # "Former DNC" (a headline's modifier before an acronym) is still a body; "Sen. SMITH"
         # (a transcript's capitals after an office) is a person.
-        org = f.org
-        if org and f.single and f.first in by_part:
+        if org and single and first in by_part:
             org = False  # a surname in capitals, as transcripts print speakers
         person = self._find(f, org)
         if person is None:
-            if f.single and not f.titled and not org:
+            if single and not titled and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
-            person = Person(f.name, s, is_org=org)
-            by_full[f.full] = person
+            person = Person(name, s, is_org=org)
+            by_full[full] = person
             self._full_writes += 1
             if not org:
-                by_part.setdefault(f.last, []).append(person)
-                by_part.setdefault(f.first, []).append(person)
-        form = f.form
+                by_part.setdefault(last, []).append(person)
+                by_part.setdefault(first, []).append(person)
         if form != person.name and form not in person.forms:
             person.forms.append(form)
-        votes = person.votes
         g = _role_gender_before(text, s)
         if g is not None:
+            votes = person.votes
             votes[g] = votes.get(g, 0) + 3
-        for r, g in f.roles:
+        for r, g in roles:
             person.roles.add(r)
             if g:
+                votes = person.votes
                 votes[g] = votes.get(g, 0) + 3
         self.mentions.append(Mention(s, e, person, form))
         self._starts.append(s)
