@@ -69,6 +69,7 @@ class AntecedentRules:
         mentions: list[Mention]
         _starts: list[int]
         _by_full: dict[str, Person]
+        _mention_in_quote: list[bool] | None
 
         def _inside_quote(self, pos: int) -> bool: ...
         def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool: ...
@@ -140,7 +141,7 @@ class AntecedentRules:
                 latest_speaker = False
             if self._opens_sentence(ment.start, ment.end, person=True):
                 # A subject in the pronoun's own paragraph is the topic there.
-                score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])
+                score += 1 + _SAME_PARAGRAPH * (self.text.find("\n", ment.end, at) < 0)
                 if gender in ("m", "f") and self._topic_goes_on(ment.end, at, gender):
                     score += _TOPIC
             if score > best_score:
@@ -154,9 +155,10 @@ class AntecedentRules:
         """The organisation named last within `reach` characters: what "they" or "it" said."""
         k = bisect.bisect_left(self._starts, at) - 1
         first: Person | None = None
+        quoted = self._quoted_mentions()
         while k >= 0 and at - self.mentions[k].start <= reach:
             ment = self.mentions[k]
-            if ment.person.is_org and not self._inside_quote(ment.start) and not (
+            if ment.person.is_org and not quoted[k] and not (
                 _PLACE_WORDS.intersection(ment.person.name.lower().split())
             ):  # "New York City" neither writes a report nor says anything itself
                 if self._opens_sentence(ment.start, ment.end):
@@ -167,13 +169,16 @@ class AntecedentRules:
 
     def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
         k = bisect.bisect_left(self._starts, at) - 1
+        quoted = self._quoted_mentions()
+        mentions = self.mentions
         seen = 0
         while k >= 0 and seen < 40:
-            ment = self.mentions[k]
-            k -= 1
+            ment = mentions[k]
             p = ment.person
-            if p.is_org or self._inside_quote(ment.start):
+            if p.is_org or quoted[k]:
+                k -= 1
                 continue
+            k -= 1
             seen += 1
             if role is not None:
                 if role in p.roles:
@@ -182,6 +187,14 @@ class AntecedentRules:
             if gender in ("m", "f") and p.gender not in (None, gender):
                 continue
             yield ment
+
+    def _quoted_mentions(self) -> list[bool]:
+        """Whether each mention lies inside a quote, worked out once for all the questions."""
+        quoted = self._mention_in_quote
+        if quoted is None or len(quoted) != len(self.mentions):
+            inside = self._inside_quote
+            quoted = self._mention_in_quote = [inside(m.start) for m in self.mentions]
+        return quoted
 
     def _topic_goes_on(self, end: int, at: int, gender: str) -> bool:
         """ "Trump has record low support … He recently pitched himself …": the next sentence

@@ -205,3 +205,35 @@ def name_ends(name: str) -> tuple[str, str]:
     """A full name's first and last word in lower case, which a fuller form must share."""
     parts = name.split()
     return parts[0].lower(), parts[-1].lower()
+
+
+class Written(NamedTuple):
+    """A name as a cue's subject writes it, the keys `NameIndex.resolve` looks it up by."""
+
+    name: tuple[str, ...]  # without titles or suffixes
+    key: str  # `name` in lower case
+    acronym: bool  # one word in capitals: IMF
+    gender: str | None  # the titles' gender
+    org_like: bool  # `is_org_like(name)`
+
+
+@lru_cache(maxsize=1 << 14)
+def written(tokens: tuple[str, ...]) -> Written | None:
+    """What `NameIndex.resolve` needs of a name as written, or None when titles are all of it:
+    the same subjects ("Trump", "Mr. Obama") come back quote after quote."""
+    titles, name = split_title([clean_token(t) for t in tokens])
+    if not name:
+        return None
+    while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
+        name = name[:-1]
+    return Written(
+        tuple(name), " ".join(name).lower(), len(name) == 1 and name[0].isupper(),
+        title_gender(titles), is_org_like(name),
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def written_key(tokens: tuple[str, ...]) -> tuple[str, bool]:
+    """(lower-case name without titles, whether it is one word): what `NameIndex.knows` asks."""
+    _titles, name = split_title([clean_token(t) for t in tokens])
+    return " ".join(name).lower(), len(name) == 1

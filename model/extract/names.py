@@ -14,17 +14,22 @@ import re
 from model.extract.antecedents import AntecedentRules
 from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
 from model.extract.name_forms import (
-    SUFFIXES,
     Mention,
     Person,
     clean_token,
-    is_org_like,
     names_an_office,
     prefer_surname,
-    split_title,
-    title_gender,
 )
-from model.extract.name_scan import Form, name_ends, run_plan, run_read, split_words, word_read
+from model.extract.name_scan import (
+    Form,
+    name_ends,
+    run_plan,
+    run_read,
+    split_words,
+    word_read,
+    written,
+    written_key,
+)
 
 _WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
 _JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
@@ -129,6 +134,7 @@ class NameIndex(AntecedentRules):
         self._by_part: dict[str, list[Person]] = {}
         self._quoted = quoted
         self._acronym_map: dict[str, Person] | None = None
+        self._mention_in_quote: list[bool] | None = None  # see `_quoted_mentions`
         # Writes to `_by_full` so far, and how many the acronym map last saw: an acronym met
         # while reading rebuilds the map only when a name has come since.
         self._full_writes = 0
@@ -472,17 +478,15 @@ class NameIndex(AntecedentRules):
 
     def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
         """Full name and other forms for a name as written at offset `at`."""
-        titles, name = split_title([clean_token(t) for t in tokens])
-        if not name:
+        w = written(tuple(tokens))
+        if w is None:
             return " ".join(tokens), ()
-        while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
-            name = name[:-1]
-        key = " ".join(name).lower()
-        if len(name) == 1 and name[0].isupper() and key not in self._by_part:
+        name, key = w.name, w.key
+        if w.acronym and key not in self._by_part:
             expanded = self._acronyms().get(name[0])
             if expanded is not None:
                 return expanded.name, (name[0],)
-        gender = title_gender(titles)
+        gender = w.gender
         person = self._by_full.get(key) if gender is None or len(name) > 1 else None
         if person is None and len(name) == 1:
             cands = self._by_part.get(key)
@@ -492,8 +496,8 @@ class NameIndex(AntecedentRules):
                     # Namesakes (Jeh and Gary Johnson): the one just named in full.
                     person = self._named_in_full_near(cands, at) or person
         if person is None and len(name) > 1:
-            person = self._lookup(name, False)
-        if person is None and len(name) > 1 and not is_org_like(name):
+            person = self._lookup(list(name), False)
+        if person is None and len(name) > 1 and not w.org_like:
             # "Obama Sees" (a headline's words run on): the one known name part inside.
             known = {id(p): p for t in name for p in self._by_part.get(t.lower(), ())
                      if p.name.split()[-1].lower() == t.lower()}
@@ -525,13 +529,14 @@ class NameIndex(AntecedentRules):
         low = word.lower()
         if low.endswith("ing"):
             return False
+        if low not in self.text:
+            return True  # not even inside another word: no need for the regex
         return re.search(rf"\b{re.escape(low)}\b", self.text) is None
 
     def knows(self, tokens: tuple[str, ...]) -> bool:
         """True when the name (as written) belongs to someone the index holds."""
-        _titles, name = split_title([clean_token(t) for t in tokens])
-        key = " ".join(name).lower()
-        return key in self._by_full or (len(name) == 1 and key in self._by_part)
+        key, single = written_key(tuple(tokens))
+        return key in self._by_full or (single and key in self._by_part)
 
     def _named_in_full_near(self, cands: list[Person], at: int, reach: int = 300) -> Person | None:
         k = bisect.bisect_left(self._starts, at) - 1
