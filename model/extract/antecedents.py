@@ -70,12 +70,19 @@ class AntecedentRules:
         _starts: list[int]
         _by_full: dict[str, Person]
         _mention_in_quote: list[bool] | None
+        _genders_guessed: bool
 
         def _inside_quote(self, pos: int) -> bool: ...
         def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool: ...
         def _possessive(self, e: int) -> bool: ...
         def _speaks(self, s: int, e: int) -> bool: ...
         def _subject_before(self, k: int, at: int) -> Mention: ...
+
+    def _need_genders(self) -> None:
+        """Guess the genders now, once: only the questions that weigh genders call this."""
+        if not self._genders_guessed:
+            self._genders_guessed = True
+            self._guess_genders()
 
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
@@ -120,6 +127,7 @@ class AntecedentRules:
         fit, then a sentence subject, then simply the latest: "he said" continues with the one
         already speaking more often than it turns to someone merely mentioned in passing.
         """
+        self._need_genders()
         best: Person | None = None
         best_score = -1
         seen: set[str] = set()

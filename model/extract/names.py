@@ -3,7 +3,8 @@
 News writing introduces a person once in full (President Donald Trump, Jeffrey Lewis) and then
 uses the surname, a titled form or a pronoun. `NameIndex` reads every capitalised run of the
 article once, keeps the full names in order of appearance, guesses each one's gender from titles
-and the pronouns that follow it, and answers "who is Lewis / Mr. Trump / he, here?".
+and the pronouns that follow it (once a question needs it), and answers "who is Lewis / Mr.
+Trump / he, here?".
 """
 
 from __future__ import annotations
@@ -135,6 +136,9 @@ class NameIndex(AntecedentRules):
         self._quoted = quoted
         self._acronym_map: dict[str, Person] | None = None
         self._mention_in_quote: list[bool] | None = None  # see `_quoted_mentions`
+        # Genders are guessed when a question first needs them (`_need_genders`): a third of
+        # the articles with quotes never ask about a pronoun.
+        self._genders_guessed = False
         # Writes to `_by_full` so far, and how many the acronym map last saw: an acronym met
         # while reading rebuilds the map only when a name has come since.
         self._full_writes = 0
@@ -204,7 +208,6 @@ class NameIndex(AntecedentRules):
                         add(s + a, e, form)
                 else:
                     add(s + a + found[0], s + b, found[1])  # type: ignore[arg-type]
-        self._guess_genders()
 
     def _read_headline(self, s: int, e: int, word: str) -> None:
         """A headline capitalises every word: read its words one by one, so that "Gold Star
@@ -491,6 +494,8 @@ class NameIndex(AntecedentRules):
         if person is None and len(name) == 1:
             cands = self._by_part.get(key)
             if cands:
+                if gender is not None and len(cands) > 1:
+                    self._need_genders()  # Mr. or Mrs. Obama: which one fits the title
                 person = prefer_surname(cands, key, gender)
                 if len(cands) > 1:
                     # Namesakes (Jeh and Gary Johnson): the one just named in full.
