@@ -23,6 +23,7 @@ from model.extract.name_forms import (
 )
 from model.extract.name_scan import (
     Form,
+    RunPlan,
     name_ends,
     run_plan,
     run_read,
@@ -120,6 +121,19 @@ def _role_gender_before(text: str, s: int) -> str | None:
     return g
 
 
+# How each spelling of a capitalised run reads (`name_scan.run_plan`), or `_NOT_A_NAME` for the
+# sentence openers never read: one dictionary look-up per run once a spelling has been seen.
+_PLANS: dict[str, RunPlan] = {}
+_NOT_A_NAME = RunPlan(False, None, None, ())
+
+
+def _plan(word: str) -> RunPlan:
+    if len(_PLANS) >= 1 << 16:
+        _PLANS.clear()  # a bound on memory over a long import; the plans are quick to redo
+    plan = _PLANS[word] = _NOT_A_NAME if word in _PLAIN_NOT_NAMES else run_plan(word)
+    return plan
+
+
 class NameIndex(AntecedentRules):
     """Names in one article, in text order, with the rules that resolve short forms."""
 
@@ -157,50 +171,55 @@ class NameIndex(AntecedentRules):
         text = self.text
         heads = self._headlines
         h = 0
-        not_names = _PLAIN_NOT_NAMES
         by_part, by_full = self._by_part, self._by_full
-        plan_of = run_plan
+        plans = _PLANS
         cue_after = _cue_after
+        cue_match = _CUE_AFTER.match
+        cue_starts = _CUE_STARTS
         add = self._add
         skip = -1
         for m in _RUN.finditer(text):
             word = m.group()
-            if word in not_names:
+            plan = plans.get(word)
+            if plan is None:
+                plan = _plan(word)
+            if plan is _NOT_A_NAME:
                 continue  # "The", "But", "Monday": the commonest capitalised words, at once
-            s = m.start()
+            s, e = m.span()
             if s < skip:
                 continue  # the nickname and surname of a name already read whole
             if heads:
                 while h < len(heads) and heads[h][1] < s:
                     h += 1
                 if h < len(heads) and heads[h][0] <= s < heads[h][1]:
-                    self._read_headline(s, m.end(), word)
+                    self._read_headline(s, e, word)
                     continue
-            e = m.end()
             if text[e + 1:e + 2] in _OPEN_MARKS and text[e:e + 1] == " ":
                 nick = _NICKNAME.match(text, e)
                 if nick is not None and self._read_nicknamed(s, e, nick):
                     skip = nick.end()
                     continue
-            plan = plan_of(word)
-            if plan.body and text.startswith(_TAIL_OPENERS, e):
+            body, low, read, pieces = plan
+            if body and text.startswith(_TAIL_OPENERS, e):
                 tail = _OF_TAIL.match(text, e)
                 if tail is not None and self._read_body(s, e, tail):
                     skip = tail.end()
                     continue
-            read = plan.word
             if read is not None:
                 # Most lone capitalised words open sentences or name places: one that nobody
-                # bears and that no speech verb follows is dropped before any closer look.
-                low = plan.low
-                if low in by_part or low in by_full or cue_after(text, e):
+                # bears and that no speech verb follows is dropped before any closer look
+                # (`_cue_after`, its commonest miss written out).
+                if low in by_part or low in by_full or (
+                    (text[e:e + 1] != " " or text[e + 1:e + 3] in cue_starts)
+                    and cue_match(text, e)
+                ):
                     dot, low, form = read
                     if dot:
                         e -= 1
                     if low in by_part or low in by_full or cue_after(text, e):
                         add(s, e, form)
                 continue
-            for a, b, lone, found in plan.pieces:
+            for a, b, lone, found in pieces:
                 if lone:
                     dot, low, form = found  # type: ignore[misc]
                     e = s + b - dot
