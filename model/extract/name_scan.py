@@ -125,8 +125,9 @@ def form_of(tokens: tuple[str, ...]) -> Form | None:
     )
 
 
-# (the mention ends one character earlier: a sentence's full stop, its lower-case key, Form)
-WordRead = tuple[bool, str, Form]
+# (the mention ends one character earlier: a sentence's full stop, its lower-case key, the
+# word cleaned for `form_of`, which is asked only once the word turns out to be read)
+WordRead = tuple[bool, str, tuple[str]]
 
 
 @lru_cache(maxsize=1 << 15)
@@ -140,10 +141,7 @@ def word_read(tok: str) -> WordRead | None:
     low = clean.lower()
     if not clean or (low in NOT_NAMES and low not in TITLES):
         return None
-    form = form_of((clean,))
-    if form is None:
-        return None
-    return dot, low, form
+    return dot, low, (clean,)
 
 
 @lru_cache(maxsize=1 << 15)

@@ -24,6 +24,7 @@ from model.extract.name_forms import (
 from model.extract.name_scan import (
     Form,
     RunPlan,
+    form_of,
     name_ends,
     run_plan,
     run_read,
@@ -213,18 +214,22 @@ class NameIndex(AntecedentRules):
                     (text[e:e + 1] != " " or text[e + 1:e + 3] in cue_starts)
                     and cue_match(text, e)
                 ):
-                    dot, low, form = read
+                    dot, low, key = read
                     if dot:
                         e -= 1
                     if low in by_part or low in by_full or cue_after(text, e):
-                        add(s, e, form)
+                        form = form_of(key)
+                        if form is not None:
+                            add(s, e, form)
                 continue
             for a, b, lone, found in pieces:
                 if lone:
-                    dot, low, form = found  # type: ignore[misc]
+                    dot, low, key = found  # type: ignore[misc]
                     e = s + b - dot
                     if low in by_part or low in by_full or cue_after(text, e):
-                        add(s + a, e, form)
+                        form = form_of(key)  # type: ignore[arg-type]
+                        if form is not None:
+                            add(s + a, e, form)
                 else:
                     add(s + a + found[0], s + b, found[1])  # type: ignore[arg-type]
 
@@ -301,12 +306,14 @@ class NameIndex(AntecedentRules):
         read = word_read(tok)
         if read is None:
             return
-        dot, low, form = read
+        dot, low, key = read
         if dot:
             e -= 1
         known = low in self._by_part or (low in self._by_full and not in_head)
         if known or (not in_head and _cue_after(self.text, e)):
-            self._add(s, e, form)
+            form = form_of(key)
+            if form is not None:
+                self._add(s, e, form)
 
     def _read_run(self, s: int, e: int, tokens: list[str]) -> None:
         found = run_read(tuple(tokens))
