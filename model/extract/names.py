@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import partial
 
 from model.extract.antecedents import AntecedentRules
 from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
@@ -122,6 +123,8 @@ def _role_gender_before(text: str, s: int) -> str | None:
     return g
 
 
+# Mention(s, e, person, form) without the Python-level __new__ of a NamedTuple.
+_mention = partial(tuple.__new__, Mention)
 # How each spelling of a capitalised run reads (`name_scan.run_plan`), or `_NOT_A_NAME` for the
 # sentence openers never read: one dictionary look-up per run once a spelling has been seen.
 _PLANS: dict[str, RunPlan] = {}
@@ -325,7 +328,7 @@ class NameIndex(AntecedentRules):
         the words before it say about them."""
         text = self.text
         by_part, by_full = self._by_part, self._by_full
-        form, name, full, first, last, word, single, titled, org, _g, lone, ends_s, _a, roles = f
+        form, name, full, first, last, word, single, titled, org, gender, lone, ends_s, _, roles = f
         if lone and first not in by_part and _cue_after(text, e) and not (
             ends_s and self._opens_sentence(s, e)
         ):
@@ -334,7 +337,7 @@ class NameIndex(AntecedentRules):
             by_full[first] = person
             self._full_writes += 1
             by_part.setdefault(first, []).append(person)
-            self.mentions.append(Mention(s, e, person, word))
+            self.mentions.append(_mention((s, e, person, word)))
             self._starts.append(s)
             return
         if not titled and full not in by_full and last not in by_part and (
@@ -345,7 +348,16 @@ class NameIndex(AntecedentRules):
         # (a transcript's capitals after an office) is a person.
         if org and single and first in by_part:
             org = False  # a surname in capitals, as transcripts print speakers
-        person = self._find(f, org)
+        if org or gender is not None:
+            person = self._find(f, org)
+        elif single:  # `_find` written out for its commonest case: a surname, a lone name
+            person = by_full.get(full)
+            if person is None:
+                cands = by_part.get(full)
+                if cands:
+                    person = cands[0] if len(cands) == 1 else prefer_surname(cands, full)
+        else:
+            person = by_full.get(full) or self._find(f, org)
         if person is None:
             if single and not titled and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
@@ -357,16 +369,18 @@ class NameIndex(AntecedentRules):
                 by_part.setdefault(first, []).append(person)
         if form != person.name and form not in person.forms:
             person.forms.append(form)
-        g = _role_gender_before(text, s)
-        if g is not None:
-            votes = person.votes
-            votes[g] = votes.get(g, 0) + 3
+        c = text[s - 1:s]
+        if (c == " " and s > 3 and text[s - 4:s - 1] in _ROLE_TAILS) or c == "\n":
+            g = _role_gender_before(text, s)  # a role word may stand before the name
+            if g is not None:
+                votes = person.votes
+                votes[g] = votes.get(g, 0) + 3
         for r, g in roles:
             person.roles.add(r)
             if g:
                 votes = person.votes
                 votes[g] = votes.get(g, 0) + 3
-        self.mentions.append(Mention(s, e, person, form))
+        self.mentions.append(_mention((s, e, person, form)))
         self._starts.append(s)
 
     def _find(self, f: Form, org: bool) -> Person | None:
