@@ -64,8 +64,10 @@ _VERB_AFTER = re.compile(
     r"(?:[a-z]+ly |has |had |is |was |also |later |then )?([a-z]+)"
 )
 _CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
+_CUE_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _CUE_BEFORE.pattern)
 # The word before a mention, past a possessive modifier ("noted NBC's Dante Chinni").
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \u00a0][A-Z][\w.&\-]*['’]s)?\W*$")
+_WORD_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _WORD_BEFORE.pattern)
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,?[ \u00a0]([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
@@ -96,6 +98,18 @@ def _cue_after(text: str, e: int) -> bool:
     if text[e:e + 1] == " " and text[e + 1:e + 3] not in _CUE_STARTS:
         return False
     return _CUE_AFTER.match(text, e) is not None
+
+
+def _last_word(
+    pattern: re.Pattern[str], at_word: re.Pattern[str], text: str, lo: int, hi: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, lo, hi)` for the patterns that find the last word before a
+    mention ("(\\w+)…$"), without trying them from the middle of every word: a match that
+    starts after a word character would also start one character earlier, so the first match
+    starts either at `lo` or after a non-word character, where `at_word` (the pattern behind
+    a look-behind for that) is tried."""
+    m = pattern.match(text, lo, hi)
+    return m if m is not None else at_word.search(text, lo + 1, hi)
 
 
 def _role_gender_before(text: str, s: int) -> str | None:
@@ -457,7 +471,7 @@ class NameIndex(AntecedentRules):
         # Inverted: "said Mr. Obama.", "said Smith, a lawyer", "noted NBC's Dante Chinni".
         # Only after a quote or a comma: "Matthews said Pence's performance …" has its subject
         # before the verb, and Pence did not speak.
-        m = _CUE_BEFORE.search(self.text, max(0, s - 30), s)
+        m = _last_word(_CUE_BEFORE, _CUE_BEFORE_AT_WORD, self.text, max(0, s - 30), s)
         if m is None or m.group(1) not in CUE_VERBS:
             return False
         k = m.start(1) - 1
@@ -486,7 +500,7 @@ class NameIndex(AntecedentRules):
             k -= 1
         if k < 0 or text[k] in "\n.!?”\"’":
             return True
-        m = _WORD_BEFORE.search(text, max(0, k - 14), k + 1)
+        m = _last_word(_WORD_BEFORE, _WORD_BEFORE_AT_WORD, text, max(0, k - 14), k + 1)
         if m is not None and m.group(1).lower() in CUE_VERBS:
             return True  # "noted Dante Chinni": the subject of an inverted cue
         if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
