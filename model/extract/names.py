@@ -43,7 +43,11 @@ _UPPER = "A-ZÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ"
 _FIRST_WORD = (
     rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’\-]*\.?)"
 )
-_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:{_JOIN} )?{_WORDPAT})*")
+# _WORDPAT, likewise opening on its capital once instead of once per alternative.
+_NEXT_WORD = rf"[{_UPPER}](?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’\-]*\.?)"
+# _JOIN as a tree of first letters, so that the run's end (" said") fails at once.
+_JOIN_TREE = r"(?:d(?:e[lnr]?|[aiu]|[oa]s)|v[ao]n|bin|al|l[ae]|te[rn]|el|ibn)"
+_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:{_JOIN_TREE} )?{_NEXT_WORD})*")
 # A nickname in quotation marks between a given name and the surname: Robert C. "Bobby" Scott.
 _NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_WORDPAT})*)")
 # "Association of Flight Attendants", "Court of Appeals for the Sixth Circuit": a body's name
