@@ -164,7 +164,7 @@ def run_read(tokens: tuple[str, ...]) -> tuple[int, Form] | None:
 
 # One piece of a run in body text: (start, end) within the run, and either a WordRead (a lone
 # word, read only if known or followed by a speech verb) or (shift, Form) (a name read at once).
-Piece = tuple[int, int, bool, "WordRead | tuple[int, Form]"]
+Piece = tuple[int, int, bool, WordRead | tuple[int, Form]]
 
 
 class RunPlan(NamedTuple):
@@ -178,6 +178,9 @@ class RunPlan(NamedTuple):
 
 @lru_cache(maxsize=1 << 16)
 def run_plan(run: str) -> RunPlan:
+    """How `NameIndex` reads a capitalised run of body text: the same for every occurrence of
+    the same spelling, so worked out once (headlines, nicknames and bodies' "of" complements
+    are read apart, as they depend on the text around the run)."""
     body = run[run.rfind(" ") + 1:].lower() in _BODY_HEADS
     if " " not in run:
         low = run.lower()
