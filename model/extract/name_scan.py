@@ -176,11 +176,10 @@ class RunPlan(NamedTuple):
     pieces: tuple[Piece, ...]  # for several words: the pieces it splits into
 
 
-@lru_cache(maxsize=1 << 16)
 def run_plan(run: str) -> RunPlan:
     """How `NameIndex` reads a capitalised run of body text: the same for every occurrence of
-    the same spelling, so worked out once (headlines, nicknames and bodies' "of" complements
-    are read apart, as they depend on the text around the run)."""
+    the same spelling, so worked out once, in the caller's table (headlines, nicknames and
+    bodies' "of" complements are read apart, as they depend on the text around the run)."""
     body = run[run.rfind(" ") + 1:].lower() in _BODY_HEADS
     if " " not in run:
         low = run.lower()
