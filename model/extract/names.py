@@ -28,6 +28,7 @@ _CUE_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _CUE_BEFORE.pattern)
 # The word before a mention, past a possessive modifier ("noted NBC's Dante Chinni").
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \u00a0][A-Z][\w.&\-]*['’]s)?\W*$")
 _WORD_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _WORD_BEFORE.pattern)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,?[ \u00a0]([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
@@ -171,7 +172,7 @@ class NameIndex(NameReading, AntecedentRules):
         j = k - 1
         while j >= 0 and k - j <= 3:
             cand = self.mentions[j]
-            if at - cand.end > 200 or any(c in text[cand.end:ment.start] for c in ".!?\n"):
+            if at - cand.end > 200 or _SENTENCE_END.search(text, cand.end, ment.start):
                 break
             if not cand.person.is_org and self._opens_sentence(cand.start, cand.end, True):
                 return cand
