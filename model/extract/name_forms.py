@@ -71,6 +71,40 @@ _OFFICES = frozenset({
 })
 
 
+# Counting words read as names when they open a sentence ("Six years ago Pope Benedict …"):
+# a number or an ordinal never names a speaker on its own.
+_NUMBERS = """
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred hundreds thousand thousands million millions billion billions dozen dozens half
+several few both first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+twelfth twentieth hundredth
+"""
+NUMBER_WORDS = frozenset(_NUMBERS.split())
+# Nouns that complete an office after a title word ("Chief Whip", "Attorney General", "Prime
+# Minister"): what is left once the title is split off is the office, not a surname.
+_OFFICE_NOUNS = frozenset({
+    "whip", "executive", "officer", "constable", "counsel", "clerk", "minister", "secretary",
+    "general", "inspector", "commissioner", "director", "editor", "spokesman", "spokeswoman",
+    "spokesperson", "treasurer", "chancellor", "president", "governor", "mayor", "prosecutor",
+    "administrator", "superintendent", "deputy", "whips", "ministers",
+})
+# Honorifics stand before surnames, some of which are also offices (Mr. King, Dr. Dean).
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mister"})
+
+
+def only_numbers(name: list[str] | tuple[str, ...]) -> bool:
+    """ "Six", "Twenty Six": counting words, not a name."""
+    return all(t.rstrip(".").lower() in NUMBER_WORDS for t in name)
+
+
+def only_office(titles: list[str], name: list[str] | tuple[str, ...]) -> bool:
+    """ "Chief Whip", "Prime Minister": a title and the office it qualifies, nobody's name."""
+    if not titles or len(name) != 1 or titles[-1].rstrip(".").lower() in _HONORIFICS:
+        return False
+    return name[0].rstrip(".").lower() in _OFFICE_NOUNS
+
+
 def is_org_like(tokens: list[str]) -> bool:
     if any(t.rstrip(".").lower() in ORG_WORDS for t in tokens):
         return True

@@ -20,6 +20,8 @@ from model.extract.name_forms import (
     is_org_like,
     keeps_dot,
     names_an_office,
+    only_numbers,
+    only_office,
     split_title,
     title_gender,
 )
@@ -85,7 +87,10 @@ def split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             stop = low in NOT_NAMES and low not in TITLES and not (
                 len(low) == 1 and tok.endswith(".")
             )
-            if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
+            if not stop and not ended and (
+                not cur[-1].endswith(("'s", "’s", "s'", "s’"))
+                or low in _BODY_HEADS  # "Kurdish Worker’s Party", "St. Mary's Hospital"
+            ):
                 cur.append(tok)
                 ce = e
                 ended = dot
@@ -105,7 +110,7 @@ def form_of(tokens: tuple[str, ...]) -> Form | None:
     titles, name = split_title(list(tokens))
     while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
         name = name[:-1]
-    if not name:
+    if not name or only_numbers(name) or only_office(titles, name):
         return None
     word = name[0]
     single = len(name) == 1
@@ -221,7 +226,7 @@ def written(tokens: tuple[str, ...]) -> Written | None:
     """What `NameIndex.resolve` needs of a name as written, or None when titles are all of it:
     the same subjects ("Trump", "Mr. Obama") come back quote after quote."""
     titles, name = split_title([clean_token(t) for t in tokens])
-    if not name:
+    if not name or only_office(titles, name):
         return None
     while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
         name = name[:-1]

@@ -14,7 +14,13 @@ import re
 
 from model.extract.antecedents import AntecedentRules
 from model.extract.lexicon import CUE_VERBS
-from model.extract.name_forms import Mention, Person, clean_token, prefer_surname
+from model.extract.name_forms import (
+    Mention,
+    Person,
+    clean_token,
+    only_numbers,
+    prefer_surname,
+)
 from model.extract.name_reading import NameReading
 from model.extract.name_scan import written, written_key
 
@@ -179,8 +185,11 @@ class NameIndex(NameReading, AntecedentRules):
             j -= 1
         return ment
 
-    def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
-        """Full name and other forms for a name as written at offset `at`."""
+    def resolve(self, tokens: list[str], at: int) -> tuple[str | None, tuple[str, ...]]:
+        """Full name and other forms for a name as written at offset `at`; no name for
+        counting words ("Six years ago …"), which a sentence opens with but nobody is called."""
+        if only_numbers([clean_token(t) for t in tokens]):
+            return None, ()
         w = written(tuple(tokens))
         if w is None:
             return " ".join(tokens), ()

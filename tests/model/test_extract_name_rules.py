@@ -1,0 +1,46 @@
+"""General rules of the name index, each on a short article written for it: which words name
+nobody, which spellings are one person, and the form a speaker is given."""
+
+from __future__ import annotations
+
+from model.extract import extract_quotes
+
+
+def speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+# -- words that name nobody -------------------------------------------------------------------
+
+def test_a_number_opening_a_sentence_is_not_a_speaker() -> None:
+    text = (
+        "Six years ago Bishop Alan Reyes set out to curb “a certain reckless spirit” in the "
+        "diocese.\n\nEleven days later the council met again.\n"
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_title_with_its_office_is_not_a_person() -> None:
+    # "Chief Whip" is an office: the "he" after it is the man named before.
+    text = (
+        "Harold Quinby, who ran the treasury until the spring, is said to regret the tax. "
+        "Before leaving to become Chief Whip he told colleagues the reform would end “the slow "
+        "ruin of our high streets”.\n"
+    )
+    assert speakers(text) == ["Harold Quinby"]
+
+
+def test_an_honorific_before_a_surname_that_is_also_an_office_still_names_a_person() -> None:
+    text = (
+        "Larry King runs the ferry company.\n\n“We will sail on Monday,” Mr. King said.\n"
+    )
+    assert speakers(text) == ["Larry King"]
+
+
+def test_a_possessive_inside_a_party_name_does_not_cut_it_into_a_person() -> None:
+    text = (
+        "Omar Dastan founded the movement decades ago and now writes from prison.\n\n"
+        "The ruling party is an affiliate of the Kurdish Worker’s Party (PKK). The Kurdish "
+        "struggle, he explains, was always about “freeing the villages”.\n"
+    )
+    assert speakers(text) == ["Omar Dastan"]
