@@ -6,7 +6,9 @@ whole article.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from model.extract.lexicon import ORG_WORDS, TITLES
@@ -103,6 +105,20 @@ def only_office(titles: list[str], name: list[str] | tuple[str, ...]) -> bool:
     if not titles or len(name) != 1 or titles[-1].rstrip(".").lower() in _HONORIFICS:
         return False
     return name[0].rstrip(".").lower() in _OFFICE_NOUNS
+
+
+# Letters NFKD does not take apart, written as English text writes them.
+_PLAIN_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
+
+
+@lru_cache(maxsize=1 << 12)
+def fold_name(name: str) -> str:
+    """A name's spelling with accents and the German umlaut spellings folded away: Müller,
+    Mueller and Muller, José and Jose, Öcalan and Ocalan all fold alike, as outlets (and
+    one article's own paragraphs) spell foreign names both ways."""
+    low = unicodedata.normalize("NFKD", name.lower().translate(_PLAIN_LETTERS))
+    plain = "".join(c for c in low if not unicodedata.combining(c))
+    return plain.replace("ue", "u").replace("oe", "o").replace("ae", "a")
 
 
 def is_org_like(tokens: list[str]) -> bool:

@@ -17,6 +17,7 @@ from model.extract.name_forms import (
     Mention,
     Person,
     clean_token,
+    fold_name,
     names_an_office,
     prefer_surname,
 )
@@ -134,6 +135,7 @@ class NameReading:
         _acronym_map: dict[str, Person] | None
         _full_writes: int
         _acronym_writes: int
+        _folded: dict[str, Person]
 
         def _acronyms(self) -> dict[str, Person]: ...
         def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool: ...
@@ -300,6 +302,8 @@ class NameReading:
         text = self.text
         by_part, by_full = self._by_part, self._by_full
         form, name, full, first, last, word, single, titled, org, gender, lone, ends_s, _, roles = f
+        if self._folded and not org and full not in by_full and last not in by_part:
+            self._link_spelling(f)
         if lone and first not in by_part and _cue_after(text, e) and not (
             ends_s and self._opens_sentence(s, e)
         ):
@@ -308,6 +312,8 @@ class NameReading:
             by_full[first] = person
             self._full_writes += 1
             by_part.setdefault(first, []).append(person)
+            if not word.isascii():
+                self._fold_in(person)
             self.mentions.append(_mention((s, e, person, word)))
             self._starts.append(s)
             return
@@ -338,6 +344,8 @@ class NameReading:
             if not org:
                 by_part.setdefault(last, []).append(person)
                 by_part.setdefault(first, []).append(person)
+                if not name.isascii():
+                    self._fold_in(person)
         if form != person.name and form not in person.forms:
             person.forms.append(form)
         c = text[s - 1:s]
@@ -353,6 +361,27 @@ class NameReading:
                 votes[g] = votes.get(g, 0) + 3
         self.mentions.append(_mention((s, e, person, form)))
         self._starts.append(s)
+
+    def _fold_in(self, person: Person) -> None:
+        """Keep a person whose name has accents or umlauts under its folded spellings, for
+        the plain spellings the article may use later (Gerhard Müller … Mueller said)."""
+        folded = self._folded
+        folded.setdefault(fold_name(person.name), person)
+        for part in person.name.split():
+            folded.setdefault(fold_name(part), person)
+
+    def _link_spelling(self, f: Form) -> None:
+        """A name not yet known as written, but known under another spelling of its letters:
+        file the new spelling under the person named first, so that every lookup finds them."""
+        person = self._folded.get(fold_name(f.full))
+        if person is None or person.is_org:
+            return
+        if f.single:
+            self._by_part.setdefault(f.full, []).append(person)
+        else:
+            self._by_full[f.full] = person
+            self._full_writes += 1
+            self._by_part.setdefault(f.last, []).append(person)
 
     def _find(self, f: Form, org: bool) -> Person | None:
         """The person already named whom a new mention stands for (`_lookup` for a Form)."""

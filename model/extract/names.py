@@ -18,6 +18,7 @@ from model.extract.name_forms import (
     Mention,
     Person,
     clean_token,
+    fold_name,
     only_numbers,
     prefer_surname,
 )
@@ -83,6 +84,8 @@ class NameIndex(NameReading, AntecedentRules):
         self._acronym_writes = -1
         # Pronouns near each other ask about the same mentions: each answer is worked out once.
         self._speaks_memo: dict[tuple[int, int], bool] = {}
+        # Names with accents or umlauts under their folded spellings (`NameReading._fold_in`).
+        self._folded: dict[str, Person] = {}
         self._opens_memo: dict[tuple[int, int, bool], bool] = {}
         self._read()
 
@@ -211,6 +214,8 @@ class NameIndex(NameReading, AntecedentRules):
                     person = self._named_in_full_near(cands, at) or person
         if person is None and len(name) > 1:
             person = self._lookup(list(name), False)
+        if person is None and self._folded and not w.org_like:
+            person = self._folded.get(fold_name(key))  # Mueller for Gerhard Müller
         if person is None and len(name) > 1 and not w.org_like:
             # "Obama Sees" (a headline's words run on): the one known name part inside.
             known = {id(p): p for t in name for p in self._by_part.get(t.lower(), ())

@@ -44,3 +44,31 @@ def test_a_possessive_inside_a_party_name_does_not_cut_it_into_a_person() -> Non
         "struggle, he explains, was always about “freeing the villages”.\n"
     )
     assert speakers(text) == ["Omar Dastan"]
+
+
+# -- one person, two spellings ----------------------------------------------------------------
+
+def test_a_plain_spelling_of_an_umlaut_surname_is_the_person_named_before() -> None:
+    text = (
+        "Cardinal Gerhard Müller led the review of the order's schools.\n\n"
+        "“The review is closed,” Mueller said on Tuesday.\n\n"
+        "“We have nothing more to add,” Mr. Mueller said.\n"
+    )
+    assert speakers(text) == ["Gerhard Müller", "Gerhard Müller"]
+
+
+def test_an_unaccented_spelling_is_the_person_named_with_accents() -> None:
+    text = (
+        "The striker José Ramírez scored twice in the second half.\n\n"
+        "“I only wanted to help the team,” Ramirez said after the match.\n"
+    )
+    assert speakers(text) == ["José Ramírez"]
+
+
+def test_unaccented_names_are_not_merged_by_folding() -> None:
+    # Folding links a plain spelling to an accented one; two plain names stay two people.
+    text = (
+        "Joel Barker and Jol Barker run rival bakeries.\n\n"
+        "“Our bread is better,” Jol Barker said.\n"
+    )
+    assert speakers(text) == ["Jol Barker"]
