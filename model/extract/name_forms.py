@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from model.extract.given_names import given_name_gender
 from model.extract.lexicon import ORG_WORDS, TITLES
 
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -50,7 +51,11 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     # before an office is the body or place it belongs to; the person follows the office.
     last = -1
     for i in range(len(tokens) - 2, 0, -1):
-        if tokens[i].rstrip(".").lower() in _OFFICES:
+        low = tokens[i].rstrip(".").lower()
+        if low in _OFFICES or (
+            # "Macmillan CEO John Sargent": a job word too, before a full name of a person.
+            low in JOB_WORDS and i <= len(tokens) - 3 and not is_org_like(tokens[i + 1:])
+        ):
             last = i
             break
     if last > 0:
@@ -58,7 +63,40 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     k = 0
     while k < len(tokens) - 1 and tokens[k].rstrip(".").lower() in TITLES:
         k += 1
+    if k == 0 and len(tokens) >= 3 and tokens[0].rstrip(".").lower() in JOB_WORDS and (
+        not is_org_like(tokens[1:])
+    ):
+        k = 1  # "CEO Jamie Dimon", "Investigator Robert Cornett": a job, then the person
+    if k:
+        # "Veteran Wall Streeter Charlotte Beyer": a title or job before a description; the
+        # person's name starts at the common given name that a surname follows.
+        # Not past a given name ("Gov. Earl Ray Tomblin") nor a lone word that may be one
+        # ("Sen. Dwight David Eisenhower"): only past a description of two words or more, or
+        # of job words ("Veteran Reporter Jane Doe").
+        for i in range(k, len(tokens) - 1):
+            if given_name_gender(tokens[i]) is not None:
+                skipped = tokens[k:i]
+                if skipped and not is_org_like(tokens[i:]) and (len(skipped) >= 2 or all(
+                    t.rstrip(".").lower() in JOB_WORDS for t in skipped
+                )):
+                    k = i
+                break
     return tokens[:k], tokens[k:]
+
+
+# Job words that news writing puts before a name like a title ("CEO Jamie Dimon",
+# "Investigator Robert Cornett"): a speaker is one person under every outlet's wording, so the
+# job is no part of the name.
+_JOBS = """
+ceo cfo coo cto executive investigator analyst economist strategist veteran longtime author
+novelist writer columnist journalist reporter correspondent commentator actor actress singer
+rapper comedian producer filmmaker founder co-founder cofounder chef designer architect artist
+photographer lawyer prosecutor agent trooper sergeant corporal firefighter historian scientist
+researcher biologist physicist chemist astronomer astronaut investor billionaire entrepreneur
+activist manager pollster consultant blogger playwright physician surgeon advocate official
+adviser advisor aide ombudsman organizer coordinator specialist expert
+"""
+JOB_WORDS = frozenset(_JOBS.split())
 
 
 # Titles that can follow an affiliation inside one capitalised run.

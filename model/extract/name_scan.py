@@ -225,7 +225,10 @@ class Written(NamedTuple):
 def written(tokens: tuple[str, ...]) -> Written | None:
     """What `NameIndex.resolve` needs of a name as written, or None when titles are all of it:
     the same subjects ("Trump", "Mr. Obama") come back quote after quote."""
-    titles, name = split_title([clean_token(t) for t in tokens])
+    cleaned = [clean_token(t) for t in tokens]
+    if cleaned and cleaned[-1].endswith(".") and not keeps_dot(cleaned[-1]):
+        cleaned[-1] = cleaned[-1][:-1]  # "says Charpentier.": the sentence's full stop
+    titles, name = split_title(cleaned)
     if not name or only_office(titles, name):
         return None
     while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:

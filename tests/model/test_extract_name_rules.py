@@ -72,3 +72,40 @@ def test_unaccented_names_are_not_merged_by_folding() -> None:
         "“Our bread is better,” Jol Barker said.\n"
     )
     assert speakers(text) == ["Jol Barker"]
+
+
+# -- the form a speaker is given --------------------------------------------------------------
+
+def test_a_job_word_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Harlow Foods posted record profits on Monday.\n\n"
+        "“It was a very good year,” CEO Dana Whitfield said.\n\n"
+        "“We will hire more bakers,” Investigator Paul Ostrowski wrote in the report.\n"
+    )
+    assert speakers(text) == ["Dana Whitfield", "Paul Ostrowski"]
+
+
+def test_a_company_and_job_before_a_name_are_not_part_of_the_speaker() -> None:
+    text = "“Prices will rise,” Harlow Foods CEO John Meckler said on Monday.\n"
+    assert speakers(text) == ["John Meckler"]
+
+
+def test_a_description_before_a_given_name_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Longtime Hill Staffer Karen Obst says “the bill is dead” and wants a new one.\n\n"
+        "“Nobody will vote for it,” Obst said.\n"
+    )
+    assert speakers(text) == ["Karen Obst", "Karen Obst"]
+
+
+def test_a_given_name_after_a_title_and_given_name_stays_in_the_name() -> None:
+    text = "“The mine will reopen,” Gov. Earl Ray Tomblin said.\n"
+    assert speakers(text) == ["Earl Ray Tomblin"]
+
+
+def test_a_surname_ending_a_sentence_loses_the_full_stop() -> None:
+    text = (
+        "The prize went to the chemist Anna Koval on Friday.\n\n"
+        "“It is a team effort,” says Koval. “I only signed the papers.”\n"
+    )
+    assert speakers(text) == ["Anna Koval", "Anna Koval"]
