@@ -65,6 +65,19 @@ class Form(NamedTuple):
     roles: tuple[tuple[str, str | None], ...]  # (role noun, gender) of each title
 
 
+# Words that, after "Brian M.", start a new sentence rather than end the name.
+_FUNCTIONS = """
+a an the he she it i we you they his her its our my their your this that these those and but
+or if in on at of for to by from with as so when where while what which who why how there
+then not no yes after before since until because although though however meanwhile also
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTIONS.split())
+
+
+def _is_initial(tok: str) -> bool:
+    return len(tok) == 2 and tok[1] == "." and tok[0].isupper()
+
+
 @lru_cache(maxsize=1 << 15)
 def split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     """A capitalised run cut where a name cannot go on: after a possessive or a sentence's
@@ -86,6 +99,10 @@ def split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
             stop = low in NOT_NAMES and low not in TITLES and not (
                 len(low) == 1 and tok.endswith(".")
+            ) and not (
+                # "Brian M. Good": after a given name and an initial comes the surname, even
+                # one that is also a common word; only a function word opens a new sentence.
+                len(cur) >= 2 and _is_initial(cur[-1]) and low not in _FUNCTION_WORDS
             )
             if not stop and not ended and (
                 not cur[-1].endswith(("'s", "’s", "s'", "s’"))

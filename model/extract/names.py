@@ -36,6 +36,7 @@ _CUE_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _CUE_BEFORE.pattern)
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \u00a0][A-Z][\w.&\-]*['’]s)?\W*$")
 _WORD_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _WORD_BEFORE.pattern)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_INITIAL = re.compile(r"[A-Z]\.")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,?[ \u00a0]([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
@@ -214,6 +215,13 @@ class NameIndex(NameReading, AntecedentRules):
                     person = self._named_in_full_near(cands, at) or person
         if person is None and len(name) > 1:
             person = self._lookup(list(name), False)
+        if person is None and len(name) > 1 and _INITIAL.fullmatch(name[-1]):
+            # "Brian M." where a sentence's reading stopped at the initial: Brian M. Good.
+            prefix = key + " "
+            for p in self._by_part.get(name[0].lower(), ()):
+                if p.name.lower().startswith(prefix):
+                    person = p
+                    break
         if person is None and self._folded and not w.org_like:
             person = self._folded.get(fold_name(key))  # Mueller for Gerhard Müller
         if person is None and len(name) > 1 and not w.org_like:

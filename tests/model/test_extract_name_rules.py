@@ -109,3 +109,16 @@ def test_a_surname_ending_a_sentence_loses_the_full_stop() -> None:
         "“It is a team effort,” says Koval. “I only signed the papers.”\n"
     )
     assert speakers(text) == ["Anna Koval", "Anna Koval"]
+
+
+def test_a_surname_that_is_a_common_word_after_an_initial_stays_in_the_name() -> None:
+    text = (
+        "Thomas R. May said the delayed flight was “the worst of his life.”\n\n"
+        "“Never again,” May said.\n"
+    )
+    assert speakers(text) == ["Thomas R. May", "Thomas R. May"]
+
+
+def test_a_function_word_after_an_initial_still_opens_a_sentence() -> None:
+    text = "“We met Laura K. He was not there,” Paul Ostrowski said.\n"
+    assert speakers(text) == ["Paul Ostrowski"]
