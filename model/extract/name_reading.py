@@ -66,6 +66,8 @@ _PLACE_BEFORE = re.compile(
 _ROLE_GENDER = {**dict.fromkeys(MALE_ROLES, "m"), **dict.fromkeys(FEMALE_ROLES, "f")}
 _ROLE_TAILS = frozenset(w[-3:] for w in _ROLE_GENDER)
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
+# A name opening on initials (J.C., J. K.): a person's, never a place's.
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")
 # How `_CUE_AFTER` can follow a plain space: the first two letters of its verbs.
 _CUE_STARTS = frozenset({"sa", "to", "te", "ad", "wr", "as", "re"})
 # How the text before a place must end for `_PLACE_BEFORE` to have a chance.
@@ -319,7 +321,7 @@ class NameReading:
             return
         if not titled and full not in by_full and last not in by_part and (
             self._after_place_word(s)
-        ):
+        ) and not _INITIALS.match(word):  # "in J.C. Chandor’s film": initials name a person
             return  # "in New Jersey", "at Seton Hall": a place, not a speaker
         # "Former DNC" (a headline's modifier before an acronym) is still a body; "Sen. SMITH"
         # (a transcript's capitals after an office) is a person.

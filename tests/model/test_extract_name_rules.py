@@ -122,3 +122,11 @@ def test_a_surname_that_is_a_common_word_after_an_initial_stays_in_the_name() ->
 def test_a_function_word_after_an_initial_still_opens_a_sentence() -> None:
     text = "“We met Laura K. He was not there,” Paul Ostrowski said.\n"
     assert speakers(text) == ["Paul Ostrowski"]
+
+
+def test_a_name_opening_on_initials_after_in_is_a_person_not_a_place() -> None:
+    text = (
+        "Critics praised the ending in J.K. Marlow’s new film about the harbour strike.\n\n"
+        "“I rewrote it twelve times,” Marlow said.\n"
+    )
+    assert speakers(text) == ["J.K. Marlow"]
