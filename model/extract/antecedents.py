@@ -44,7 +44,18 @@ def subject_pronouns(text: str) -> list[tuple[int, str]]:
     found.sort()
     return found
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
 _SALIENT = 4
+
+# The subject of the sentence right before a paragraph opening on a quote.
+_LEAD = 8
+# A subordinate clause opening a sentence, up to its pronoun subject.
+_OPENING_CLAUSE = re.compile(
+    r"(?:^|(?<=[\n.!?] )|(?<=\n)|(?<=[.!?][\"”’] ))(?:Although|Though|While|When|After|Before"
+    r"|As|Because|If|Since|Once|Until|Whenever) $"
+)
+_OPENING_QUOTES = frozenset('“"‘\'')
 
 _SPEAKS = 3
 
@@ -128,6 +139,11 @@ class AntecedentRules:
         already speaking more often than it turns to someone merely mentioned in passing.
         """
         self._need_genders()
+        if gender in ("m", "f"):
+            ahead = self._subject_ahead(at, gender)
+            if ahead is not None:
+                return ahead
+        lead = self._lead_before_quote(at) if gender in ("m", "f") else -1
         best: Person | None = None
         best_score = -1
         seen: set[str] = set()
@@ -147,6 +163,8 @@ class AntecedentRules:
                 # better known ("…, noted Dante Chinni. “…,” he wrote.").
                 score += _LATEST_SPEAKER
                 latest_speaker = False
+            if ment.start == lead and not self._possessive(ment.end):
+                score += _LEAD  # the subject of the sentence just before the quote
             if self._opens_sentence(ment.start, ment.end, person=True):
                 # A subject in the pronoun's own paragraph is the topic there.
                 score += 1 + _SAME_PARAGRAPH * (self.text.find("\n", ment.end, at) < 0)
@@ -158,6 +176,51 @@ class AntecedentRules:
             if len(seen) > _SALIENT:
                 break
         return best
+
+    def _subject_ahead(self, at: int, gender: str) -> Person | None:
+        """ "Although he said it was “wild”, Isaac stopped short of …": a pronoun in a clause
+        that opens its sentence stands for the subject of the main clause after the comma."""
+        text = self.text
+        m = _OPENING_CLAUSE.search(text, max(0, at - 14), at)
+        if m is None or m.end() != at:
+            return None
+        k = bisect.bisect_left(self._starts, at)
+        if k >= len(self.mentions):
+            return None
+        ment = self.mentions[k]
+        p = ment.person
+        if p.is_org or p.gender not in (None, gender) or ment.start - at > 200:
+            return None
+        between = text[at:ment.start]
+        if _SENTENCE_END.search(between) or not between.rstrip().endswith(","):
+            return None  # the name must open the main clause, right after the comma
+        return p if self._speaks(ment.start, ment.end) or self._opens_sentence(
+            ment.start, ment.end, True) else None
+
+    def _lead_before_quote(self, at: int) -> int:
+        """Where the subject of the last sentence before a paragraph that opens with a quote
+        starts ("Chandor attributed the friendship to … ¶ “…,” he said."), or -1: news
+        writing introduces a quote's speaker in the sentence right before it, and the people
+        named later in that sentence are its objects."""
+        text = self.text
+        ps = text.rfind("\n", 0, at) + 1
+        if ps <= 1 or text[ps:ps + 1] not in _OPENING_QUOTES:
+            return -1
+        prev_end = ps - 1
+        while prev_end > 0 and text[prev_end - 1] in "\n ":
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        # The last sentence of that paragraph: after its last full stop followed by a space.
+        cut = max(text.rfind(". ", prev_start, prev_end - 1), text.rfind("? ", prev_start,
+                  prev_end - 1), text.rfind("! ", prev_start, prev_end - 1))
+        sent = cut + 2 if cut >= 0 else prev_start
+        k = bisect.bisect_left(self._starts, sent)
+        if k >= len(self.mentions):
+            return -1
+        ment = self.mentions[k]
+        if ment.start >= prev_end or ment.person.is_org or text[sent:ment.start].strip():
+            return -1  # the sentence does not open on a name
+        return ment.start
 
     def recent_body(self, at: int, reach: int = 400) -> Person | None:
         """The organisation named last within `reach` characters: what "they" or "it" said."""

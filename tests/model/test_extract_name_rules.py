@@ -130,3 +130,25 @@ def test_a_name_opening_on_initials_after_in_is_a_person_not_a_place() -> None:
         "“I rewrote it twelve times,” Marlow said.\n"
     )
     assert speakers(text) == ["J.K. Marlow"]
+
+
+# -- which person a pronoun stands for --------------------------------------------------------
+
+def test_he_said_after_a_quote_is_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Alan Reyes coaches the rowing crew at Hillcrest.\n\n"
+        "“We trained all winter,” Tom Baxter said.\n\n"
+        "Jane Ortiz, the captain, said the crew was “ready for anything.”\n\n"
+        "Reyes credited the crew’s long friendship with Tom Baxter for the win.\n\n"
+        "“They have known each other since school,” he said.\n"
+    )
+    assert speakers(text)[-1] == "Alan Reyes"
+
+
+def test_a_pronoun_in_an_opening_clause_is_the_subject_after_the_comma() -> None:
+    text = (
+        "“We trained all winter,” Tom Baxter said.\n\n"
+        "Although he said the river was “brutal” in January, Alan Reyes kept the crew out "
+        "every morning.\n"
+    )
+    assert speakers(text) == ["Tom Baxter", "Alan Reyes"]
