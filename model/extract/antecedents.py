@@ -220,6 +220,14 @@ class AntecedentRules:
         ment = self.mentions[k]
         if ment.start >= prev_end or ment.person.is_org or text[sent:ment.start].strip():
             return -1  # the sentence does not open on a name
+        j = bisect.bisect_left(self._starts, prev_start)
+        while j < k:
+            other = self.mentions[j]
+            j += 1
+            if other.person is not ment.person and not other.person.is_org and (
+                not self._possessive(other.end)
+            ) and self._opens_sentence(other.start, other.end, True):
+                return -1  # the paragraph has another subject: no single lead to prefer
         return ment.start
 
     def recent_body(self, at: int, reach: int = 400) -> Person | None:
