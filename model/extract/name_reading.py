@@ -84,6 +84,15 @@ def _cue_after(text: str, e: int) -> bool:
     return _CUE_AFTER.match(text, e) is not None
 
 
+# "X's husband": the gender of X, the partner of the one the noun names.
+_PARTNER_OF = {
+    "husband": "f", "wife": "m", "boyfriend": "f", "girlfriend": "m", "widow": "m",
+    "widower": "f", "fiancé": "f", "fiancée": "m", "fiance": "f", "fiancee": "m",
+}
+_PARTNER_AFTER = re.compile(r" (" + "|".join(_PARTNER_OF) + r")\b")
+_POSSESSIVES = frozenset({"'s", "’s"})
+
+
 def _role_gender_before(text: str, s: int) -> str | None:
     """The gender a role word right before offset `s` gives a name ("9/11 widow Terry Strada",
     "his brother Tom"): the whole lower-case word that ends with a space within the 16
@@ -105,6 +114,18 @@ def _role_gender_before(text: str, s: int) -> str | None:
         return None
     r = lo + len(stem)  # a whole word: none where the window cuts one
     if r > 0 and (text[r - 1].isalnum() or text[r - 1] == "_"):
+        return None
+    return g
+
+
+def _role_gender_before_comma(text: str, s: int) -> str | None:
+    """The gender a role word gives the name set off after it by a comma ("his wife, Jane")."""
+    lo = max(0, s - 18)
+    window = text[lo:s - 2]
+    stem = window.rstrip(_LOWER)
+    g = _ROLE_GENDER.get(window[len(stem):])
+    r = lo + len(stem)  # a whole word: none where the window cuts one
+    if g is None or (r > 0 and (text[r - 1].isalnum() or text[r - 1] == "_")):
         return None
     return g
 
@@ -354,6 +375,17 @@ class NameReading:
         if (c == " " and s > 3 and text[s - 4:s - 1] in _ROLE_TAILS) or c == "\n":
             g = _role_gender_before(text, s)  # a role word may stand before the name
             if g is not None:
+                votes = person.votes
+                votes[g] = votes.get(g, 0) + 3
+        elif c == " " and text[s - 2:s - 1] == ",":
+            g = _role_gender_before_comma(text, s)  # "Robin Avery's husband, Kerry Dunn"
+            if g is not None:
+                votes = person.votes
+                votes[g] = votes.get(g, 0) + 3
+        if text[e:e + 2] in _POSSESSIVES and not person.is_org:
+            m = _PARTNER_AFTER.match(text, e + 2)
+            if m is not None:  # "Robin Avery's husband": the owner is the partner's partner
+                g = _PARTNER_OF[m.group(1)]
                 votes = person.votes
                 votes[g] = votes.get(g, 0) + 3
         for r, g in roles:

@@ -152,3 +152,23 @@ def test_a_pronoun_in_an_opening_clause_is_the_subject_after_the_comma() -> None
         "every morning.\n"
     )
     assert speakers(text) == ["Tom Baxter", "Alan Reyes"]
+
+
+def test_a_partner_noun_after_a_possessive_gives_the_owner_a_gender() -> None:
+    # "Kerry Dunn's wife": Kerry Dunn is a man, so the later "she" is Robin Avery.
+    text = (
+        "“The club failed us,” Kerry Dunn said.\n\n"
+        "Kerry Dunn's wife was hurt in the fight. Robin Avery, a neighbour, saw it all.\n\n"
+        "“Any one of us could have been a victim,” she said.\n"
+    )
+    assert speakers(text) == ["Kerry Dunn", "Robin Avery"]
+
+
+def test_a_partner_noun_before_a_comma_gives_the_name_after_it_a_gender() -> None:
+    # "Robin Avery's husband, Kerry Dunn": Kerry Dunn is a man, Robin Avery a woman.
+    text = (
+        "“The club failed us,” Kerry Dunn said.\n\n"
+        "Robin Avery's husband, Kerry Dunn, was hurt in the fight. Robin Avery saw it all.\n\n"
+        "“Any one of us could have been a victim,” she said.\n"
+    )
+    assert speakers(text) == ["Kerry Dunn", "Robin Avery"]
