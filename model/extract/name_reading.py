@@ -445,6 +445,14 @@ class NameReading:
         last, first = f.last, f.first
         for p in by_part.get(last, ()):
             if name_ends(p.name) == (first, last):
+                if f.name.count(" ") > p.name.count(" "):
+                    # "Loretta E. Lynch" after "Loretta Lynch": the fullest form the article
+                    # gives is the name, as every outlet's reader would recognise it.
+                    by_full[full] = p
+                    self._full_writes += 1
+                    if p.name not in p.forms:
+                        p.forms.append(p.name)
+                    p.name = f.name
                 return p
         return None
 

@@ -172,3 +172,11 @@ def test_a_partner_noun_before_a_comma_gives_the_name_after_it_a_gender() -> Non
         "“Any one of us could have been a victim,” she said.\n"
     )
     assert speakers(text) == ["Kerry Dunn", "Robin Avery"]
+
+
+def test_the_fullest_form_of_a_name_is_the_speaker() -> None:
+    text = (
+        "“The harbour will stay open,” Mara Quist said on Monday.\n\n"
+        "Mara T. Quist, who has run the port authority since 2019, spoke after the vote.\n"
+    )
+    assert speakers(text) == ["Mara T. Quist"]
