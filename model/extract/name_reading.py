@@ -361,10 +361,24 @@ class NameReading:
         if person is None:
             if single and not titled and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
-            person = Person(name, s, is_org=org)
-            by_full[full] = person
-            self._full_writes += 1
-            if not org:
+            lone_one = None if org or single else by_full.get(last)
+            if lone_one is not None and not lone_one.is_org and " " not in lone_one.name and (
+                not lone_one.forms and not lone_one.roles
+            ):
+                # "Flynn says …" (read as a person known by one name, as a speech verb
+                # followed) and then "Michael Flynn": the full name is that person's. Not one
+                # the article titled ("President Obama"), whom a namesake does not replace.
+                lone_one.forms.append(lone_one.name)
+                lone_one.name = name
+                by_full[full] = lone_one
+                self._full_writes += 1
+                by_part.setdefault(first, []).append(lone_one)
+                person = lone_one
+            else:
+                person = Person(name, s, is_org=org)
+                by_full[full] = person
+                self._full_writes += 1
+            if not org and person.first_seen == s:
                 by_part.setdefault(last, []).append(person)
                 by_part.setdefault(first, []).append(person)
                 if not name.isascii():

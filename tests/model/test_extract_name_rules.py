@@ -180,3 +180,20 @@ def test_the_fullest_form_of_a_name_is_the_speaker() -> None:
         "Mara T. Quist, who has run the port authority since 2019, spoke after the vote.\n"
     )
     assert speakers(text) == ["Mara T. Quist"]
+
+
+def test_a_surname_read_alone_first_takes_the_full_name_given_later() -> None:
+    text = (
+        "Vance says the port is “ready for winter”.\n\n"
+        "Retired Adm. Helen Vance, who led the harbour review, spoke on Monday.\n\n"
+        "“We checked every crane,” Vance said.\n"
+    )
+    assert speakers(text) == ["Helen Vance", "Helen Vance"]
+
+
+def test_a_titled_surname_is_not_taken_over_by_a_relative_named_later() -> None:
+    text = (
+        "“The port is ready,” Mr. Vance said.\n\n"
+        "His daughter Helen Vance runs the ferry office.\n"
+    )
+    assert speakers(text) == ["Vance"]
