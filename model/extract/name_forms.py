@@ -15,6 +15,12 @@ from model.extract.given_names import given_name_gender
 from model.extract.lexicon import ORG_WORDS, TITLES
 
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# The lower-case particles inside a surname (Bill de Blasio, Ludwig van Beethoven), as the
+# capitalised-run regex of `name_reading` joins them.
+PARTICLES = frozenset({
+    "de", "del", "den", "der", "da", "di", "du", "dos", "das", "van", "von", "bin", "al", "la",
+    "le", "ter", "ten", "el", "ibn",
+})
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
 from model.extract.name_forms import (
+    PARTICLES,
     Mention,
     Person,
     clean_token,
@@ -116,6 +117,14 @@ def _role_gender_before(text: str, s: int) -> str | None:
     if r > 0 and (text[r - 1].isalnum() or text[r - 1] == "_"):
         return None
     return g
+
+
+def _particle_surname(full: str) -> str:
+    """ "de blasio" for "bill de blasio": a surname with its particle, else no key at all."""
+    words = full.split()
+    if len(words) >= 3 and words[-2] in PARTICLES:
+        return " ".join(words[-2:])
+    return ""
 
 
 def _role_gender_before_comma(text: str, s: int) -> str | None:
@@ -362,9 +371,11 @@ class NameReading:
             if single and not titled and not org:
                 return  # a lone capitalised word of unknown kind (a place, a month, a brand)
             lone_one = None if org or single else by_full.get(last)
-            if lone_one is not None and not lone_one.is_org and " " not in lone_one.name and (
+            if lone_one is None and not org and not single:
+                lone_one = by_full.get(_particle_surname(full))  # "De Blasio says …"
+            if lone_one is not None and not lone_one.is_org and (
                 not lone_one.forms and not lone_one.roles
-            ):
+            ) and full.endswith(" " + lone_one.name.lower()):
                 # "Flynn says …" (read as a person known by one name, as a speech verb
                 # followed) and then "Michael Flynn": the full name is that person's. Not one
                 # the article titled ("President Obama"), whom a namesake does not replace.
@@ -457,6 +468,12 @@ class NameReading:
             return None
         # "Donald J. Trump" after "Donald Trump": same first and last name.
         last, first = f.last, f.first
+        if first in PARTICLES:
+            # "De Blasio" (a sentence capitalises the particle) after "Bill de Blasio".
+            tail = " " + full
+            for p in by_part.get(last, ()):
+                if p.name.lower().endswith(tail):
+                    return p
         for p in by_part.get(last, ()):
             if name_ends(p.name) == (first, last):
                 if f.name.count(" ") > p.name.count(" "):

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from model.extract.lexicon import NOT_NAMES, TITLES
 from model.extract.name_forms import (
+    PARTICLES,
     SUFFIXES,
     clean_token,
     is_org_like,
@@ -94,6 +95,10 @@ def split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         if dot:
             tok = tok[:-1]
             e -= 1
+        if cur and not ended:
+            particle = run[ce:s].strip()
+            if particle in PARTICLES:
+                cur.append(particle)  # "Bill de Blasio": the particle is part of the name
         if cur:
             low = tok.rstrip(".").lower()
             # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.

@@ -197,3 +197,12 @@ def test_a_titled_surname_is_not_taken_over_by_a_relative_named_later() -> None:
         "His daughter Helen Vance runs the ferry office.\n"
     )
     assert speakers(text) == ["Vance"]
+
+
+def test_a_lower_case_particle_stays_in_the_name() -> None:
+    text = (
+        "De Kuyper says the dike is “safe for now”.\n\n"
+        "Mayor Anna de Kuyper visited the dike on Monday.\n\n"
+        "“We will raise it a metre,” Erik van Sebille, a hydrologist, told reporters.\n"
+    )
+    assert speakers(text) == ["Anna de Kuyper", "Erik van Sebille"]
