@@ -100,7 +100,7 @@ rapper comedian producer filmmaker founder co-founder cofounder chef designer ar
 photographer lawyer prosecutor agent trooper sergeant corporal firefighter historian scientist
 researcher biologist physicist chemist astronomer astronaut investor billionaire entrepreneur
 activist manager pollster consultant blogger playwright physician surgeon advocate official
-adviser advisor aide ombudsman organizer coordinator specialist expert
+adviser advisor aide ombudsman organizer coordinator specialist expert democrat libertarian tory
 """
 JOB_WORDS = frozenset(_JOBS.split())
 

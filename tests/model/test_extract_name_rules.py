@@ -206,3 +206,8 @@ def test_a_lower_case_particle_stays_in_the_name() -> None:
         "“We will raise it a metre,” Erik van Sebille, a hydrologist, told reporters.\n"
     )
     assert speakers(text) == ["Anna de Kuyper", "Erik van Sebille"]
+
+
+def test_a_party_word_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = "“Taxes must fall,” Libertarian Gary Holm says in a new advertisement.\n"
+    assert speakers(text) == ["Gary Holm"]
