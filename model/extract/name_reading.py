@@ -12,6 +12,7 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
+from model.extract.given_names import given_name_gender
 from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
 from model.extract.name_forms import (
     PARTICLES,
@@ -255,6 +256,13 @@ class NameReading:
         for rs, r_e, raw in self._split_run(s, e):
             if len(raw) == 1:
                 self._read_word(rs, r_e, raw[0], True)
+                continue
+            if (len(raw) == 2 or (len(raw) == 3 and len(raw[1].rstrip(".")) == 1)) and (
+                given_name_gender(raw[0]) is not None
+            ):
+                # "Hillary Clinton Goes After …": a common given name and a surname are a
+                # person's full name, in a headline too (its verbs end the run: name_scan).
+                self._read_run(rs, r_e, raw)
                 continue
             pos = rs
             for tok in raw:

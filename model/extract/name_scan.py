@@ -75,6 +75,16 @@ then not no yes after before since until because although though however meanwhi
 _FUNCTION_WORDS = frozenset(_FUNCTIONS.split())
 
 
+# Verbs a headline capitalises right after its subject ("Hillary Clinton Goes After …",
+# "Chris Christie Calls …"): the name ends before them. None of them is a name's word.
+_VERBS = """
+goes sees says calls slams blasts rips urges warns wants makes takes hammers backs vows gets
+tells asks defends attacks explains responds admits denies claims accuses praises mocks
+questions demands rejects unveils announces endorses pledges insists reveals speaks talks
+"""
+_HEADLINE_VERBS = frozenset(_VERBS.split())
+
+
 def _is_initial(tok: str) -> bool:
     return len(tok) == 2 and tok[1] == "." and tok[0].isupper()
 
@@ -102,13 +112,13 @@ def split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         if cur:
             low = tok.rstrip(".").lower()
             # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
-            stop = low in NOT_NAMES and low not in TITLES and not (
+            stop = low in _HEADLINE_VERBS or (low in NOT_NAMES and low not in TITLES and not (
                 len(low) == 1 and tok.endswith(".")
             ) and not (
                 # "Brian M. Good": after a given name and an initial comes the surname, even
                 # one that is also a common word; only a function word opens a new sentence.
                 len(cur) >= 2 and _is_initial(cur[-1]) and low not in _FUNCTION_WORDS
-            )
+            ))
             if not stop and not ended and (
                 not cur[-1].endswith(("'s", "’s", "s'", "s’"))
                 or low in _BODY_HEADS  # "Kurdish Worker’s Party", "St. Mary's Hospital"

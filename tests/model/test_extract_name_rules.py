@@ -211,3 +211,12 @@ def test_a_lower_case_particle_stays_in_the_name() -> None:
 def test_a_party_word_before_a_name_is_not_part_of_the_speaker() -> None:
     text = "“Taxes must fall,” Libertarian Gary Holm says in a new advertisement.\n"
     assert speakers(text) == ["Gary Holm"]
+
+
+def test_a_full_name_in_the_headline_names_the_surname_speaker() -> None:
+    text = (
+        "Karen Holt Slams Council Over Bridge Delay\n\n"
+        "The council has put off the repairs for a third year.\n\n"
+        "“This is a disgrace,” Holt said on Monday.\n"
+    )
+    assert speakers(text) == ["Karen Holt"]
