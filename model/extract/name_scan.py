@@ -187,6 +187,9 @@ def run_read(tokens: tuple[str, ...]) -> tuple[int, Form] | None:
     shift = 0
     while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
         tokens[0].rstrip(".").lower() not in TITLES
+    ) and not (
+        # "New York Times", "New Zealand Herald": "New" opens a body's name, not a sentence.
+        tokens[0] == "New" and len(tokens) > 2 and is_org_like(list(tokens[1:]))
     ):
         shift += len(tokens[0]) + 1
         tokens = tokens[1:]

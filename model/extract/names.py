@@ -230,9 +230,19 @@ class NameIndex(NameReading, AntecedentRules):
                      if p.name.split()[-1].lower() == t.lower()}
             if len(known) == 1:
                 person = next(iter(known.values()))
+        if person is None and len(name) > 1:
+            person = self._ending_with(key)
         if person is None:
             return " ".join(name), ()
         return person.name, tuple(f for f in person.forms if f != person.name)
+
+    def _ending_with(self, key: str) -> Person | None:
+        """The one name the article gives in full that ends with these words: "York Times"
+        for the New York Times, "Security Council" for the United Nations Security Council,
+        "Guajardo Villarreal" for Ildefonso Guajardo Villarreal. None when several do."""
+        tail = " " + key
+        found = {id(p): p for full, p in self._by_full.items() if full.endswith(tail)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _acronyms(self) -> dict[str, Person]:
         """IMF for the International Monetary Fund: initials of the bodies named in full."""

@@ -220,3 +220,12 @@ def test_a_full_name_in_the_headline_names_the_surname_speaker() -> None:
         "“This is a disgrace,” Holt said on Monday.\n"
     )
     assert speakers(text) == ["Karen Holt"]
+
+
+def test_a_body_named_after_new_keeps_new() -> None:
+    text = (
+        "Ferry fares will rise in March.\n\nThe New Zealand Herald reports:\n\n"
+        "\"Fares on the harbour ferries will rise by a fifth from March, the operator said "
+        "on Monday.\"\n"
+    )
+    assert speakers(text) == ["New Zealand Herald"]
