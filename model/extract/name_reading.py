@@ -476,8 +476,11 @@ class NameReading:
             return None
         # "Donald J. Trump" after "Donald Trump": same first and last name.
         last, first = f.last, f.first
-        if first in PARTICLES:
-            # "De Blasio" (a sentence capitalises the particle) after "Bill de Blasio".
+        # "De Blasio" (a sentence capitalises the particle) after "Bill de Blasio", "Mr.
+        # Guajardo Villarreal" after "Ildefonso Guajardo Villarreal": the end of a full name.
+        # Only titled or opening on a particle: "Ms Khairunisa's father, Haidar Fauzi" is not
+        # Khairunisa Haidar Fauzi, as a patronym repeats the father's name.
+        if f.titled or first in PARTICLES:
             tail = " " + full
             for p in by_part.get(last, ()):
                 if p.name.lower().endswith(tail):

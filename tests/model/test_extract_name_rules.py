@@ -229,3 +229,19 @@ def test_a_body_named_after_new_keeps_new() -> None:
         "on Monday.\"\n"
     )
     assert speakers(text) == ["New Zealand Herald"]
+
+
+def test_a_titled_compound_surname_is_the_person_named_in_full() -> None:
+    text = (
+        "Trade minister Rodrigo Ibarra Montoya met his counterparts on Friday.\n\n"
+        "“We will not sign a bad deal,” Mr. Ibarra Montoya told reporters.\n"
+    )
+    assert speakers(text) == ["Rodrigo Ibarra Montoya"]
+
+
+def test_a_relative_with_the_same_name_ending_is_another_person() -> None:
+    text = (
+        "The crew included the trainee Khairunisa Haidar Fauzi.\n\n"
+        "“She loved to fly,” Haidar Fauzi, her father, said.\n"
+    )
+    assert speakers(text) == ["Haidar Fauzi"]
