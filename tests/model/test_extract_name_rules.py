@@ -245,3 +245,12 @@ def test_a_relative_with_the_same_name_ending_is_another_person() -> None:
         "“She loved to fly,” Haidar Fauzi, her father, said.\n"
     )
     assert speakers(text) == ["Haidar Fauzi"]
+
+
+def test_her_boyfriend_before_a_name_makes_him_no_she() -> None:
+    text = (
+        "“The club failed us,” Jordan Pike said.\n\n"
+        "Robin Avery, who was with her boyfriend Jordan Pike, saw the fight but she was not "
+        "hurt.\n\n“Any one of us could have been a victim,” she said.\n"
+    )
+    assert speakers(text) == ["Jordan Pike", "Robin Avery"]
