@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from model.extract.given_names import given_name_gender
+from model.extract.given_names import first_name_gender
 from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES
 from model.extract.name_forms import Mention, Person
 
@@ -23,13 +23,39 @@ _PLACE_WORDS = frozenset({
 })
 
 # Only subject pronouns vote on gender: "her" and "his" as often point at someone else
-# ("Donald Trump, her opponent").
-# Written as a case-insensitive \b(?:he|she)\b, but opening on a character set: the regex
-# engine then skips to the next h or s instead of trying a word boundary at every character
-# (three times faster over a whole article). "ſ" is the long s that re.IGNORECASE folds to "s".
-_PRONOUN = re.compile(r"[HhSsſ](?<!\w[HhSsſ])(?:(?<=[Ssſ])[Hh][Ee]|(?<=[Hh])[Ee])(?!\w)")
+# ("Donald Trump, her opponent"). A subject pronoun is a whole word he or she in any case, or
+# "ſhe" with the long s (which, not being "she" in lower case, counts as "he"). Each pattern
+# below opens on two fixed letters, which the regex engine finds by a fast string search, where
+# a pattern opening on a character set or a word boundary is tried at every character (four
+# times slower over an article). A match ends after the "he"; its first group is set when an s
+# before it makes it "she", its second when a long s does.
+_PRONOUN_ENDS = tuple(
+    re.compile(rf"{h}{e}(?!\w)(?:(?<!\w..)|(?<=(?<!\w)[Ss]..)()|(?<=(?<!\w)ſ..)())")
+    for h in "hH" for e in "eE"
+)
+
+
+def subject_pronouns(text: str) -> list[tuple[int, str]]:
+    """(offset, "m" or "f") of every subject pronoun in `text`, in text order."""
+    found = [
+        (m.start(), "m") if m.lastindex is None else (m.start() - 1, "fm"[m.lastindex - 1])
+        for pattern in _PRONOUN_ENDS for m in pattern.finditer(text)
+    ]
+    found.sort()
+    return found
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 _SALIENT = 4
+
+# The subject of the sentence right before a paragraph opening on a quote.
+_LEAD = 8
+# A subordinate clause opening a sentence, up to its pronoun subject.
+_OPENING_CLAUSE = re.compile(
+    r"(?:^|(?<=[\n.!?] )|(?<=\n)|(?<=[.!?][\"”’] ))(?:Although|Though|While|When|After|Before"
+    r"|As|Because|If|Since|Once|Until|Whenever) $"
+)
+_OPENING_QUOTES = frozenset('“"‘\'')
 
 _SPEAKS = 3
 
@@ -54,6 +80,8 @@ class AntecedentRules:
         mentions: list[Mention]
         _starts: list[int]
         _by_full: dict[str, Person]
+        _mention_in_quote: list[bool] | None
+        _genders_guessed: bool
 
         def _inside_quote(self, pos: int) -> bool: ...
         def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool: ...
@@ -61,13 +89,18 @@ class AntecedentRules:
         def _speaks(self, s: int, e: int) -> bool: ...
         def _subject_before(self, k: int, at: int) -> Mention: ...
 
+    def _need_genders(self) -> None:
+        """Guess the genders now, once: only the questions that weigh genders call this."""
+        if not self._genders_guessed:
+            self._genders_guessed = True
+            self._guess_genders()
+
     def _guess_genders(self) -> None:
         """A pronoun right after a person's mention votes for that person's gender."""
         starts = self._starts
         text = self.text
         voted = -1
-        for m in _PRONOUN.finditer(text):
-            at = m.start()
+        for at, g in subject_pronouns(text) if starts else ():
             k = bisect.bisect_right(starts, at) - 1
             if k < 0 or k == voted:
                 continue  # only the first pronoun after a mention votes
@@ -78,21 +111,20 @@ class AntecedentRules:
             if ment.person.is_org or at - ment.end > 120 or text.find("\n", ment.end, at) >= 0:
                 continue
             voted = k
-            g = "f" if m.group().lower() == "she" else "m"
             ment.person.votes[g] = ment.person.votes.get(g, 0) + 1
         for p in self._by_full.values():
+            votes = p.votes
             for role in p.roles:
                 if role in FEMALE_ROLES:
-                    p.votes["f"] = p.votes.get("f", 0) + 3
+                    votes["f"] = votes.get("f", 0) + 3
                 elif role in MALE_ROLES:
-                    p.votes["m"] = p.votes.get("m", 0) + 3
-            parts = p.name.split()
+                    votes["m"] = votes.get("m", 0) + 3
             if not p.is_org:
-                g = given_name_gender(parts[0])
+                g = first_name_gender(p.name)
                 if g:
-                    p.votes[g] = p.votes.get(g, 0) + 2
-            if p.votes:
-                m_, f_ = p.votes.get("m", 0), p.votes.get("f", 0)
+                    votes[g] = votes.get(g, 0) + 2
+            if votes:
+                m_, f_ = votes.get("m", 0), votes.get("f", 0)
                 p.gender = "m" if m_ > f_ else "f" if f_ > m_ else None
 
     # -- answering questions -------------------------------------------------------------
@@ -106,6 +138,12 @@ class AntecedentRules:
         fit, then a sentence subject, then simply the latest: "he said" continues with the one
         already speaking more often than it turns to someone merely mentioned in passing.
         """
+        self._need_genders()
+        if gender in ("m", "f"):
+            ahead = self._subject_ahead(at, gender)
+            if ahead is not None:
+                return ahead
+        lead = self._lead_before_quote(at) if gender in ("m", "f") else -1
         best: Person | None = None
         best_score = -1
         seen: set[str] = set()
@@ -125,9 +163,11 @@ class AntecedentRules:
                 # better known ("…, noted Dante Chinni. “…,” he wrote.").
                 score += _LATEST_SPEAKER
                 latest_speaker = False
+            if ment.start == lead and not self._possessive(ment.end):
+                score += _LEAD  # the subject of the sentence just before the quote
             if self._opens_sentence(ment.start, ment.end, person=True):
                 # A subject in the pronoun's own paragraph is the topic there.
-                score += 1 + _SAME_PARAGRAPH * ("\n" not in self.text[ment.end:at])
+                score += 1 + _SAME_PARAGRAPH * (self.text.find("\n", ment.end, at) < 0)
                 if gender in ("m", "f") and self._topic_goes_on(ment.end, at, gender):
                     score += _TOPIC
             if score > best_score:
@@ -137,13 +177,67 @@ class AntecedentRules:
                 break
         return best
 
+    def _subject_ahead(self, at: int, gender: str) -> Person | None:
+        """ "Although he said it was “wild”, Isaac stopped short of …": a pronoun in a clause
+        that opens its sentence stands for the subject of the main clause after the comma."""
+        text = self.text
+        m = _OPENING_CLAUSE.search(text, max(0, at - 14), at)
+        if m is None or m.end() != at:
+            return None
+        k = bisect.bisect_left(self._starts, at)
+        if k >= len(self.mentions):
+            return None
+        ment = self.mentions[k]
+        p = ment.person
+        if p.is_org or p.gender not in (None, gender) or ment.start - at > 200:
+            return None
+        between = text[at:ment.start]
+        if _SENTENCE_END.search(between) or not between.rstrip().endswith(","):
+            return None  # the name must open the main clause, right after the comma
+        return p if self._speaks(ment.start, ment.end) or self._opens_sentence(
+            ment.start, ment.end, True) else None
+
+    def _lead_before_quote(self, at: int) -> int:
+        """Where the subject of the last sentence before a paragraph that opens with a quote
+        starts ("Chandor attributed the friendship to … ¶ “…,” he said."), or -1: news
+        writing introduces a quote's speaker in the sentence right before it, and the people
+        named later in that sentence are its objects."""
+        text = self.text
+        ps = text.rfind("\n", 0, at) + 1
+        if ps <= 1 or text[ps:ps + 1] not in _OPENING_QUOTES:
+            return -1
+        prev_end = ps - 1
+        while prev_end > 0 and text[prev_end - 1] in "\n ":
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        # The last sentence of that paragraph: after its last full stop followed by a space.
+        cut = max(text.rfind(". ", prev_start, prev_end - 1), text.rfind("? ", prev_start,
+                  prev_end - 1), text.rfind("! ", prev_start, prev_end - 1))
+        sent = cut + 2 if cut >= 0 else prev_start
+        k = bisect.bisect_left(self._starts, sent)
+        if k >= len(self.mentions):
+            return -1
+        ment = self.mentions[k]
+        if ment.start >= prev_end or ment.person.is_org or text[sent:ment.start].strip():
+            return -1  # the sentence does not open on a name
+        j = bisect.bisect_left(self._starts, prev_start)
+        while j < k:
+            other = self.mentions[j]
+            j += 1
+            if other.person is not ment.person and not other.person.is_org and (
+                not self._possessive(other.end)
+            ) and self._opens_sentence(other.start, other.end, True):
+                return -1  # the paragraph has another subject: no single lead to prefer
+        return ment.start
+
     def recent_body(self, at: int, reach: int = 400) -> Person | None:
         """The organisation named last within `reach` characters: what "they" or "it" said."""
         k = bisect.bisect_left(self._starts, at) - 1
         first: Person | None = None
+        quoted = self._quoted_mentions()
         while k >= 0 and at - self.mentions[k].start <= reach:
             ment = self.mentions[k]
-            if ment.person.is_org and not self._inside_quote(ment.start) and not (
+            if ment.person.is_org and not quoted[k] and not (
                 _PLACE_WORDS.intersection(ment.person.name.lower().split())
             ):  # "New York City" neither writes a report nor says anything itself
                 if self._opens_sentence(ment.start, ment.end):
@@ -154,13 +248,16 @@ class AntecedentRules:
 
     def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
         k = bisect.bisect_left(self._starts, at) - 1
+        quoted = self._quoted_mentions()
+        mentions = self.mentions
         seen = 0
         while k >= 0 and seen < 40:
-            ment = self.mentions[k]
-            k -= 1
+            ment = mentions[k]
             p = ment.person
-            if p.is_org or self._inside_quote(ment.start):
+            if p.is_org or quoted[k]:
+                k -= 1
                 continue
+            k -= 1
             seen += 1
             if role is not None:
                 if role in p.roles:
@@ -169,6 +266,14 @@ class AntecedentRules:
             if gender in ("m", "f") and p.gender not in (None, gender):
                 continue
             yield ment
+
+    def _quoted_mentions(self) -> list[bool]:
+        """Whether each mention lies inside a quote, worked out once for all the questions."""
+        quoted = self._mention_in_quote
+        if quoted is None or len(quoted) != len(self.mentions):
+            inside = self._inside_quote
+            quoted = self._mention_in_quote = [inside(m.start) for m in self.mentions]
+        return quoted
 
     def _topic_goes_on(self, end: int, at: int, gender: str) -> bool:
         """ "Trump has record low support … He recently pitched himself …": the next sentence

@@ -9,6 +9,8 @@ gender unknown.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _MALE = """
 aaron adam adrian alan albert alex alexander alfred allen andrew andy angus anthony antonio
 arthur austin barry ben benjamin bernard bill billy bob bobby brad bradley brandon brendan
@@ -59,3 +61,10 @@ def given_name_gender(first: str) -> str | None:
     if low in FEMALE_NAMES:
         return "f"
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def first_name_gender(name: str) -> str | None:
+    """The gender the first word of a full name usually signals: asked once per person per
+    article, and the same names recur from article to article."""
+    return given_name_gender(name.split()[0])

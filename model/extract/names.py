@@ -3,142 +3,64 @@
 News writing introduces a person once in full (President Donald Trump, Jeffrey Lewis) and then
 uses the surname, a titled form or a pronoun. `NameIndex` reads every capitalised run of the
 article once, keeps the full names in order of appearance, guesses each one's gender from titles
-and the pronouns that follow it, and answers "who is Lewis / Mr. Trump / he, here?".
+and the pronouns that follow it (once a question needs it), and answers "who is Lewis / Mr.
+Trump / he, here?".
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from model.extract.antecedents import AntecedentRules
-from model.extract.lexicon import CUE_VERBS, FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
+from model.extract.lexicon import CUE_VERBS
 from model.extract.name_forms import (
-    SUFFIXES,
     Mention,
     Person,
     clean_token,
-    is_org_like,
-    keeps_dot,
-    names_an_office,
+    fold_name,
+    only_numbers,
     prefer_surname,
-    split_title,
-    title_gender,
 )
+from model.extract.name_reading import NameReading
+from model.extract.name_scan import written, written_key
 
-# A capitalised word (with inner apostrophes and hyphens: O'Brien, Holtz-Eakin) or an initial.
-_CAP = re.compile(
-    r"(?<![\w'’])(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
-)
-_WORDPAT = r"(?:(?:[A-Z]\.){2,}|(?:[A-Z]|[ÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ])[\w'’\-]*\.?)"
-_JOIN = r"(?:de|van|von|der|den|bin|al|da|di|du|del|la|le|ter|ten|el|ibn|dos|das)"
-_UPPER = "A-ZÀÁÂÄÅÇÉÈÊËÍÎÏÑÓÔÖØÚÜÝŁŚŻŽ"
-# (?<![\w'’]){_WORDPAT}, written to open on a character set (the engine skips to the next
-# capital instead of trying the look-behind at every character: three times faster).
-_FIRST_WORD = (
-    rf"[{_UPPER}](?<![\w'’][{_UPPER}])(?:(?<=[A-Z])\.(?:[A-Z]\.)+|[\w'’\-]*\.?)"
-)
-_RUN = re.compile(rf"{_FIRST_WORD}(?: (?:{_JOIN} )?{_WORDPAT})*")
-# A nickname in quotation marks between a given name and the surname: Robert C. "Bobby" Scott.
-_NICKNAME = re.compile(rf" [\"“‘]([A-Z][\w\-]+)[\"”’] ({_WORDPAT}(?: {_WORDPAT})*)")
-# "Association of Flight Attendants", "Court of Appeals for the Sixth Circuit": a body's name
-# goes on through "of"/"for" after the noun that heads it.
-_OF_TAIL = re.compile(rf"(?: (?:of|for|on)(?: the)? {_WORDPAT}(?: {_WORDPAT})*){{1,2}}")
-_CONNECTORS = frozenset({"of", "for", "on", "the"})
-_TAIL_OPENERS = (" of ", " for ", " on ")
-_OPEN_MARKS = frozenset('"“‘')
-_BODY_HEADS = frozenset({
-    "department", "ministry", "office", "institute", "university", "college", "school",
-    "association", "foundation", "bank", "fund", "union", "commission", "board", "court",
-    "bureau", "council", "committee", "federation", "league", "society", "alliance",
-    "coalition", "center", "centre", "academy", "church", "chamber", "party", "republic",
-    "kingdom", "corporation", "agency", "authority", "organization", "organisation",
-    "confederation", "congress", "house", "appeals", "museum", "order",
-})
-# NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
-_PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
-_CUE_AFTER = re.compile(
-    r"(?:’s|'s)?,?[ \u00a0]"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
-)
-# Abbreviated titles stand for the role nouns a later "the senator" uses.
-_ROLE_OF_TITLE = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
-    "pres": "president", "sec": "secretary", "amb": "ambassador", "del": "delegate",
-    "lt": "lieutenant", "col": "colonel", "capt": "captain", "prof": "professor",
-}
 # "Obama said", "Sen. X (R-Ga.) said", "X also noted": a speech verb right after the mention.
 _VERB_AFTER = re.compile(
     r"(?:'s|’s)?,?(?: \([^()\n]{1,40}\))?[ \u00a0]"
     r"(?:[a-z]+ly |has |had |is |was |also |later |then )?([a-z]+)"
 )
 _CUE_BEFORE = re.compile(r"(\w+)(?: [A-Z][\w.&\-]*['’]s)?\W*$")
+_CUE_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _CUE_BEFORE.pattern)
 # The word before a mention, past a possessive modifier ("noted NBC's Dante Chinni").
 _WORD_BEFORE = re.compile(r"(\w+)(?:[ \u00a0][A-Z][\w.&\-]*['’]s)?\W*$")
-_ROLE_WORD_BEFORE = re.compile(r"\b([a-z]+) $")
+_WORD_BEFORE_AT_WORD = re.compile(r"(?<!\w)" + _WORD_BEFORE.pattern)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_INITIAL = re.compile(r"[A-Z]\.")
 _WORD_AFTER = re.compile(r"(?:'s|’s)?,?[ \u00a0]([a-z]+)")
 _NOT_BEFORE_SUBJECT = frozenset({
     "of", "for", "to", "with", "under", "against", "about", "by", "from", "on", "at", "in",
     "than", "like", "as", "between", "among", "toward", "towards", "into", "over", "and", "or",
 })
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|across|outside|inside|throughout)(?: the)? $"
-)
 _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
 })
-@lru_cache(maxsize=1 << 15)
-def _split_words(run: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """A capitalised run cut where a name cannot go on: after a possessive or a sentence's
-    full stop, before a capitalised function word ("Railing Against Trump"). A pure function of
-    the run's words, so the runs an article repeats ("Donald Trump") are cut once."""
-    runs: list[tuple[int, int, tuple[str, ...]]] = []
-    cur: list[str] = []
-    cs = ce = -1
-    ended = False
-    for m in _CAP.finditer(run):
-        s, e = m.span()
-        tok = m.group()
-        dot = tok.endswith(".") and not keeps_dot(tok)
-        if dot:
-            tok = tok[:-1]
-            e -= 1
-        if cur:
-            low = tok.rstrip(".").lower()
-            # An initial ("Margaret A. Orwell") goes on, though "A" alone would not.
-            stop = low in NOT_NAMES and low not in TITLES and not (
-                len(low) == 1 and tok.endswith(".")
-            )
-            if not stop and not ended and not cur[-1].endswith(("'s", "’s")):
-                cur.append(tok)
-                ce = e
-                ended = dot
-                continue
-            runs.append((cs, ce, tuple(cur)))
-        cur, cs, ce = [tok], s, e
-        ended = dot
-    if cur:
-        runs.append((cs, ce, tuple(cur)))
-    return tuple(runs)
 
 
-@lru_cache(maxsize=1 << 15)
-def _name_parts(
-    tokens: tuple[str, ...],
-) -> tuple[list[str], list[str], bool, bool, str | None]:
-    """(titles, name, looks like a body, titles name an office, the titles' gender) of a run's
-    words: pure, so worked out once for each form an article repeats."""
-    titles, name = split_title(list(tokens))
-    while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
-        name = name[:-1]
-    if not name:
-        return titles, name, False, False, None
-    return titles, name, is_org_like(name), names_an_office(titles), title_gender(titles)
+def _last_word(
+    pattern: re.Pattern[str], at_word: re.Pattern[str], text: str, lo: int, hi: int
+) -> re.Match[str] | None:
+    """`pattern.search(text, lo, hi)` for the patterns that find the last word before a
+    mention ("(\\w+)…$"), without trying them from the middle of every word: a match that
+    starts after a word character would also start one character earlier, so the first match
+    starts either at `lo` or after a non-word character, where `at_word` (the pattern behind
+    a look-behind for that) is tried."""
+    m = pattern.match(text, lo, hi)
+    return m if m is not None else at_word.search(text, lo + 1, hi)
 
 
-class NameIndex(AntecedentRules):
+class NameIndex(NameReading, AntecedentRules):
     """Names in one article, in text order, with the rules that resolve short forms."""
 
     def __init__(
@@ -153,195 +75,20 @@ class NameIndex(AntecedentRules):
         self._by_part: dict[str, list[Person]] = {}
         self._quoted = quoted
         self._acronym_map: dict[str, Person] | None = None
+        self._mention_in_quote: list[bool] | None = None  # see `_quoted_mentions`
+        # Genders are guessed when a question first needs them (`_need_genders`): a third of
+        # the articles with quotes never ask about a pronoun.
+        self._genders_guessed = False
+        # Writes to `_by_full` so far, and how many the acronym map last saw: an acronym met
+        # while reading rebuilds the map only when a name has come since.
+        self._full_writes = 0
+        self._acronym_writes = -1
         # Pronouns near each other ask about the same mentions: each answer is worked out once.
         self._speaks_memo: dict[tuple[int, int], bool] = {}
+        # Names with accents or umlauts under their folded spellings (`NameReading._fold_in`).
+        self._folded: dict[str, Person] = {}
         self._opens_memo: dict[tuple[int, int, bool], bool] = {}
         self._read()
-
-    # -- reading the article -------------------------------------------------------------
-    def _split_run(self, rs: int, re_: int) -> list[tuple[int, int, list[str]]]:
-        """A capitalised run cut where a name cannot go on (see `_split_words`)."""
-        return [(rs + a, rs + b, list(toks)) for a, b, toks in _split_words(self.text[rs:re_])]
-
-    def _read(self) -> None:
-        text = self.text
-        heads = self._headlines
-        h = 0
-        not_names = _PLAIN_NOT_NAMES
-        by_part, by_full = self._by_part, self._by_full
-        skip = -1
-        for m in _RUN.finditer(text):
-            word = m.group()
-            if word in not_names:
-                continue  # "The", "But", "Monday": the commonest capitalised words, at once
-            s, e = m.span()
-            if s < skip:
-                continue  # the nickname and surname of a name already read whole
-            while h < len(heads) and heads[h][1] < s:
-                h += 1
-            in_head = h < len(heads) and heads[h][0] <= s < heads[h][1]
-            if not in_head and text[e + 1:e + 2] in _OPEN_MARKS and text[e:e + 1] == " ":
-                nick = _NICKNAME.match(text, e)
-                if nick is not None and self._read_nicknamed(s, e, nick):
-                    skip = nick.end()
-                    continue
-            if not in_head and text.startswith(_TAIL_OPENERS, e) and (
-                word[word.rfind(" ") + 1:].lower() in _BODY_HEADS
-            ):
-                tail = _OF_TAIL.match(text, e)
-                if tail is not None and self._read_body(s, e, tail):
-                    skip = tail.end()
-                    continue
-            if " " not in word:
-                # Most lone capitalised words open sentences or name places: one that nobody
-                # bears and that no speech verb follows is dropped before any closer look.
-                low = word.lower()
-                if low.endswith(("'s", "’s")):
-                    low = low[:-2]
-                low = low.rstrip(".'’")
-                if low in by_part or low in by_full or _CUE_AFTER.match(text, e):
-                    self._read_word(s, e, word, in_head)
-                continue
-            for rs, r_e, raw in self._split_run(s, e):
-                if len(raw) == 1:
-                    self._read_word(rs, r_e, raw[0], in_head)
-                elif in_head:
-                    # A headline capitalises every word: read its words one by one, so that
-                    # "Gold Star Mom Corners Obama" only yields names already known.
-                    pos = rs
-                    for tok in raw:
-                        self._read_word(pos, pos + len(tok), tok, True)
-                        pos += len(tok) + 1
-                else:
-                    self._read_run(rs, r_e, raw)
-        self._guess_genders()
-
-    def _read_body(self, s: int, e: int, tail: re.Match[str]) -> bool:
-        """A body's name with its "of" complement, read as one name; not when the complement
-        runs on into a person ("Bank of England Governor Mark Carney")."""
-        words = tail.group().split()
-        if names_an_office(words) or any(
-            w.rstrip(".").lower() in NOT_NAMES and w not in _CONNECTORS for w in words
-        ):
-            return False
-        pieces = self._split_run(s, e)
-        for ps, pe, raw in pieces[:-1]:
-            if len(raw) == 1:
-                self._read_word(ps, pe, raw[0], False)
-            else:
-                self._read_run(ps, pe, raw)
-        rs, _re, head = pieces[-1]
-        self._read_run(rs, tail.end(), head + [w.rstrip(".,") for w in words])
-        return True
-
-    def _read_nicknamed(self, s: int, e: int, nick: re.Match[str]) -> bool:
-        """Robert C. "Bobby" Scott: one person, whose full name leaves the nickname out and
-        whose "Bobby Scott" later in the story is the same person."""
-        pieces = self._split_run(s, e)
-        last = self._split_run(nick.start(2), nick.end(2))[0]
-        rs, _re, given = pieces[-1]
-        end = given[-1].rstrip(".")
-        if (len(end) > 1 and end.lower() in NOT_NAMES) or last[2][0].lower() in NOT_NAMES:
-            return False  # "said “Peggy” Orwell", "The “Peggy” Act": no given name before it
-        for ps, pe, raw in pieces[:-1]:
-            if len(raw) == 1:
-                self._read_word(ps, pe, raw[0], False)
-            else:
-                self._read_run(ps, pe, raw)
-        before = len(self.mentions)
-        self._read_run(rs, last[1], given + last[2])
-        if len(self.mentions) == before:
-            return True
-        person = self.mentions[-1].person
-        surname = clean_token(last[2][-1])
-        alias = f"{nick.group(1)} {surname}"
-        self._by_full.setdefault(alias.lower(), person)
-        self._by_part.setdefault(nick.group(1).lower(), []).append(person)
-        if alias not in person.forms:
-            person.forms.append(alias)
-        return True
-
-    def _read_word(self, s: int, e: int, tok: str, in_head: bool) -> None:
-        """A lone capitalised word: most are sentence openers and places, so only a known
-        name, or a new one that a speech verb follows ("Melanie said"), is kept."""
-        if tok.endswith(".") and not keeps_dot(tok):
-            tok = tok[:-1]
-            e -= 1
-        clean = clean_token(tok)
-        low = clean.lower()
-        if not clean or (low in NOT_NAMES and low not in TITLES):
-            return
-        known = low in self._by_part or (low in self._by_full and not in_head)
-        if known or (not in_head and _CUE_AFTER.match(self.text, e)):
-            self._add(s, e, [clean])
-
-    def _read_run(self, s: int, e: int, tokens: list[str]) -> None:
-        # A sentence-initial function word or a weekday is not part of the name.
-        while tokens and tokens[0].rstrip(".").lower() in NOT_NAMES and (
-            tokens[0].rstrip(".").lower() not in TITLES
-        ):
-            s += len(tokens[0]) + 1
-            tokens = tokens[1:]
-        if not tokens:
-            return
-        tokens = [clean_token(t) for t in tokens]
-        if tokens[-1]:
-            self._add(s, e, tokens)
-
-    def _add(self, s: int, e: int, tokens: list[str]) -> None:
-        titles, name, org_like, office, t_gender = _name_parts(tuple(tokens))
-        if not name:
-            return
-        if len(name) == 1 and not titles and name[0].rstrip(".").lower() in NOT_NAMES:
-            return
-        if len(name) == 1 and not titles and name[0].lower() not in self._by_part and (
-            _CUE_AFTER.match(self.text, e)
-        ) and not (self._opens_sentence(s, e) and name[0].endswith("s")) and not (
-            name[0].isupper()
-        ):
-            titles = []  # "Melanie said": a person known by one name
-            person = Person(name[0], s)
-            self._by_full[name[0].lower()] = person
-            self._by_part.setdefault(name[0].lower(), []).append(person)
-            self.mentions.append(Mention(s, e, person, name[0]))
-            self._starts.append(s)
-            return
-        if not titles and " ".join(name).lower() not in self._by_full and (
-            name[-1].lower() not in self._by_part
-        ) and self._after_place_word(s):
-            return  # "in New Jersey", "at Seton Hall": a place, not a speaker
-        # "Former DNC" (a headline's modifier before an acronym) is still a body; "Sen. SMITH"
-        # (a transcript's capitals after an office) is a person.
-        org = org_like and not office
-        if org and len(name) == 1 and name[0].lower() in self._by_part:
-            org = False  # a surname in capitals, as transcripts print speakers
-        person = self._lookup(name, org, t_gender)
-        if person is None:
-            if len(name) == 1 and not titles and not org:
-                return  # a lone capitalised word of unknown kind (a place, a month, a brand)
-            person = Person(" ".join(name), s, is_org=org)
-            self._by_full[person.name.lower()] = person
-            if not org:
-                for part in (name[-1], name[0]):
-                    self._by_part.setdefault(part.lower(), []).append(person)
-        form = " ".join(tokens)
-        if form != person.name and form not in person.forms:
-            person.forms.append(form)
-        role = _ROLE_WORD_BEFORE.search(self.text, max(0, s - 16), s)
-        if role is not None:
-            # "9/11 widow Terry Strada", "his brother Tom": a gendered role word before the name.
-            g = "f" if role.group(1) in FEMALE_ROLES else "m" if role.group(1) in MALE_ROLES \
-                else None
-            if g is not None:
-                person.votes[g] = person.votes.get(g, 0) + 3
-        for t in titles:
-            low = t.rstrip(".").lower()
-            person.roles.add(_ROLE_OF_TITLE.get(low, low))
-            g = TITLES.get(low)
-            if g:
-                person.votes[g] = person.votes.get(g, 0) + 3
-        self.mentions.append(Mention(s, e, person, form))
-        self._starts.append(s)
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
         full = " ".join(name).lower()
@@ -386,17 +133,13 @@ class NameIndex(AntecedentRules):
         # Inverted: "said Mr. Obama.", "said Smith, a lawyer", "noted NBC's Dante Chinni".
         # Only after a quote or a comma: "Matthews said Pence's performance …" has its subject
         # before the verb, and Pence did not speak.
-        m = _CUE_BEFORE.search(self.text, max(0, s - 30), s)
+        m = _last_word(_CUE_BEFORE, _CUE_BEFORE_AT_WORD, self.text, max(0, s - 30), s)
         if m is None or m.group(1) not in CUE_VERBS:
             return False
         k = m.start(1) - 1
         while k >= 0 and self.text[k] in " \u00a0":
             k -= 1
         return k < 0 or self.text[k] in ",”\"’'\n—–("
-
-    def _after_place_word(self, s: int) -> bool:
-        m = _PLACE_BEFORE.search(self.text, max(0, s - 16), s)
-        return m is not None
 
     def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool:
         known = self._opens_memo.get((s, e, person))
@@ -413,7 +156,7 @@ class NameIndex(AntecedentRules):
             k -= 1
         if k < 0 or text[k] in "\n.!?”\"’":
             return True
-        m = _WORD_BEFORE.search(text, max(0, k - 14), k + 1)
+        m = _last_word(_WORD_BEFORE, _WORD_BEFORE_AT_WORD, text, max(0, k - 14), k + 1)
         if m is not None and m.group(1).lower() in CUE_VERBS:
             return True  # "noted Dante Chinni": the subject of an inverted cue
         if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
@@ -439,45 +182,67 @@ class NameIndex(AntecedentRules):
         j = k - 1
         while j >= 0 and k - j <= 3:
             cand = self.mentions[j]
-            if at - cand.end > 200 or any(c in text[cand.end:ment.start] for c in ".!?\n"):
+            if at - cand.end > 200 or _SENTENCE_END.search(text, cand.end, ment.start):
                 break
             if not cand.person.is_org and self._opens_sentence(cand.start, cand.end, True):
                 return cand
             j -= 1
         return ment
 
-    def resolve(self, tokens: list[str], at: int) -> tuple[str, tuple[str, ...]]:
-        """Full name and other forms for a name as written at offset `at`."""
-        titles, name = split_title([clean_token(t) for t in tokens])
-        if not name:
+    def resolve(self, tokens: list[str], at: int) -> tuple[str | None, tuple[str, ...]]:
+        """Full name and other forms for a name as written at offset `at`; no name for
+        counting words ("Six years ago …"), which a sentence opens with but nobody is called."""
+        if only_numbers([clean_token(t) for t in tokens]):
+            return None, ()
+        w = written(tuple(tokens))
+        if w is None:
             return " ".join(tokens), ()
-        while len(name) > 1 and name[-1].rstrip(".").lower() in SUFFIXES:
-            name = name[:-1]
-        key = " ".join(name).lower()
-        if len(name) == 1 and name[0].isupper() and key not in self._by_part:
+        name, key = w.name, w.key
+        if w.acronym and key not in self._by_part:
             expanded = self._acronyms().get(name[0])
             if expanded is not None:
                 return expanded.name, (name[0],)
-        gender = title_gender(titles)
+        gender = w.gender
         person = self._by_full.get(key) if gender is None or len(name) > 1 else None
         if person is None and len(name) == 1:
             cands = self._by_part.get(key)
             if cands:
+                if gender is not None and len(cands) > 1:
+                    self._need_genders()  # Mr. or Mrs. Obama: which one fits the title
                 person = prefer_surname(cands, key, gender)
                 if len(cands) > 1:
                     # Namesakes (Jeh and Gary Johnson): the one just named in full.
                     person = self._named_in_full_near(cands, at) or person
         if person is None and len(name) > 1:
-            person = self._lookup(name, False)
-        if person is None and len(name) > 1 and not is_org_like(name):
+            person = self._lookup(list(name), False)
+        if person is None and len(name) > 1 and _INITIAL.fullmatch(name[-1]):
+            # "Brian M." where a sentence's reading stopped at the initial: Brian M. Good.
+            prefix = key + " "
+            for p in self._by_part.get(name[0].lower(), ()):
+                if p.name.lower().startswith(prefix):
+                    person = p
+                    break
+        if person is None and self._folded and not w.org_like:
+            person = self._folded.get(fold_name(key))  # Mueller for Gerhard Müller
+        if person is None and len(name) > 1 and not w.org_like:
             # "Obama Sees" (a headline's words run on): the one known name part inside.
             known = {id(p): p for t in name for p in self._by_part.get(t.lower(), ())
                      if p.name.split()[-1].lower() == t.lower()}
             if len(known) == 1:
                 person = next(iter(known.values()))
+        if person is None and len(name) > 1:
+            person = self._ending_with(key)
         if person is None:
             return " ".join(name), ()
         return person.name, tuple(f for f in person.forms if f != person.name)
+
+    def _ending_with(self, key: str) -> Person | None:
+        """The one name the article gives in full that ends with these words: "York Times"
+        for the New York Times, "Security Council" for the United Nations Security Council,
+        "Guajardo Villarreal" for Ildefonso Guajardo Villarreal. None when several do."""
+        tail = " " + key
+        found = {id(p): p for full, p in self._by_full.items() if full.endswith(tail)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _acronyms(self) -> dict[str, Person]:
         """IMF for the International Monetary Fund: initials of the bodies named in full."""
@@ -501,13 +266,14 @@ class NameIndex(AntecedentRules):
         low = word.lower()
         if low.endswith("ing"):
             return False
+        if low not in self.text:
+            return True  # not even inside another word: no need for the regex
         return re.search(rf"\b{re.escape(low)}\b", self.text) is None
 
     def knows(self, tokens: tuple[str, ...]) -> bool:
         """True when the name (as written) belongs to someone the index holds."""
-        _titles, name = split_title([clean_token(t) for t in tokens])
-        key = " ".join(name).lower()
-        return key in self._by_full or (len(name) == 1 and key in self._by_part)
+        key, single = written_key(tuple(tokens))
+        return key in self._by_full or (single and key in self._by_part)
 
     def _named_in_full_near(self, cands: list[Person], at: int, reach: int = 300) -> Person | None:
         k = bisect.bisect_left(self._starts, at) - 1
