@@ -36,6 +36,7 @@ _RIGHT_CLOSERS = frozenset(".,;:!?)]}>”’»\"'…")
 _DASHES = frozenset("—–-")
 _INCH = frozenset({'"', "''", "”"})
 _STRAIGHT = frozenset({'"', "''"})
+_CLOSING_GLYPHS = frozenset("”»")
 
 
 class Span(NamedTuple):
@@ -197,9 +198,14 @@ def spans_at(text: str, positions: list[int], ps: int, pe: int) -> list[Span]:
             if facing != CLOSE or i == ps:
                 open_at, open_glyph, depth = j, c, 1
             continue
-        if facing == OPEN and not (c in _STRAIGHT and open_glyph in _STRAIGHT):
+        if facing == OPEN and c not in _CLOSING_GLYPHS and not (
+            c in _STRAIGHT and open_glyph in _STRAIGHT
+        ):
             depth += 1  # a double quote nested in a double quote, in another style
             continue
+        # A closing glyph closes the open quote even when a typo glued it to the next word
+        # (“A Most Violent Year, ”out on Dec. 31): nesting never opens with ” or ».
+
         depth -= 1
         if depth <= 0:
             doubles.append(Span(open_at, i, True, True))

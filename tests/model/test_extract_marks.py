@@ -145,3 +145,8 @@ def test_random_fragments_never_crash_and_spans_stay_inside_one_paragraph() -> N
         for q in extract_quotes(text):
             assert 0 <= q.start < q.end <= len(text)
             assert text[q.start:q.end] == q.text and "\n" not in q.text
+
+
+def test_a_closing_mark_glued_to_the_next_word_still_closes() -> None:
+    text = "Ann Lee said it was “a small, odd story, ”and then she left the room in silence."
+    assert [q.text for q in extract_quotes(text)] == ["a small, odd story, "]
