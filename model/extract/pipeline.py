@@ -208,10 +208,19 @@ def _is_title_like(text: str, span: Span, ps: int) -> bool:
         last = before[-1].lower() if before else ""
         if last and (last in _STRONG_NAMING or (last in NAMING_WORDS and capital)):
             return True  # the so-called “Buffett rule”, a show called “Politicking.”
-    if not capital or text[start:end].rstrip()[-1:] in ".!?":
+    ending = text[start:end].rstrip()[-1:]
+    if not capital or ending in "!?":
         return False
     caps = sum(1 for w in words if w[0].isupper())
     content = sum(1 for w in words if w.lower() not in _SMALL)
+    if ending == ".":
+        # American style puts the full stop inside the marks, titles too ("World War Z."); a
+        # quoted sentence capitalises its first word and names only, so three capitalised
+        # words, the first no pronoun ("We're America."), say title.
+        first = words[0].lower().replace("’", "'").split("'")[0]
+        if first in PRONOUNS or ". " in text[start:end]:
+            return False  # "We're America.", "The Donald. Big Daddy.": sentences
+        return content >= 3 and caps >= content
     return content > 0 and caps >= content
 
 

@@ -109,10 +109,17 @@ def test_a_quote_split_by_its_attribution_is_two_quotes_with_one_speaker() -> No
         "The novel, titled “a quiet winter”, sold well.",
         "He wants to tax so-called ''pass through'' income.",
         "It became known as the “Harbour rule” after its author.",
+        "The zombies of “World War Z.” set the pace for a decade of films.",
     ],
 )
 def test_titles_nicknames_and_names_of_things_are_not_quotes(text: str) -> None:
     assert texts(text) == []
+
+
+def test_short_capitalised_sentences_in_marks_are_still_quotes() -> None:
+    text = ("“We're America.” The crowd cheered. “The Donald. Big Daddy.” Then “Mostly "
+            "False.” was the verdict.")
+    assert texts(text) == ["We're America.", "The Donald. Big Daddy.", "Mostly False."]
 
 
 def test_partial_and_scare_quotes_are_quotes() -> None:
