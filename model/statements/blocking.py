@@ -3,18 +3,23 @@
 Looking keys up in SQLite chunk after chunk, and inserting each chunk's keys into a b-tree of
 hashed (random) keys, were half the cost of a regroup; at a million quotes the b-tree outgrew
 the page cache and every insert read and rewrote a scattered page. Here each key's posting list is
-read from the store at most once per run (and not at all when the run started from an empty
-table, as a full regroup does), and what the run adds is kept in memory too.
+read from the store at most once per run, and what the run adds is kept in memory too.
 
-Writes: a run that started from an empty table writes every row once, in key order, when it
-ends (appending to a b-tree is cheap; a 1.2 GB write-ahead log becomes a few hundred MB). A run
-over a store that already holds keys writes each chunk's new rows as it goes.
+A run that started from an empty table (a full regroup) keeps the whole index in memory, so it is
+held compactly (`_PackedRows`): a dict of Python ints costs ~160 bytes a key, 3.5 GB at a million
+quotes; packed arrays cost 12 bytes a row. It writes every row once, in key order, when it ends
+(appending to a b-tree is cheap). A run over a store that already holds keys writes each chunk's
+new rows as it goes.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+
+_BUCKET_BITS = 16
 
 
 def _literal_batches(ids: Sequence[int], size: int = 5000) -> Iterator[str]:
@@ -25,21 +30,107 @@ def _literal_batches(ids: Sequence[int], size: int = 5000) -> Iterator[str]:
         yield ",".join(str(int(v)) for v in ids[i : i + size])
 
 
+class _PackedRows:
+    """(key, statement id) rows in 2**16 buckets of parallel arrays, each sorted by key.
+
+    A key's rows sit together in insertion order (new rows go after equal keys), which is the
+    order the matcher ranks candidates in. Keys are hashes, so their top 16 bits (from crc32)
+    spread rows evenly: a bucket holds ~300 rows at a million quotes, so a lookup is a short
+    bisect and an insert a short memmove. A key past the cap is never looked up again: its rows
+    move to a set of their own (few keys, each in many statements), still written at the end.
+    """
+
+    __slots__ = ("_cap", "_common", "_keys", "_sids")
+
+    def __init__(self, cap: int) -> None:
+        self._cap = cap
+        self._keys: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
+        self._sids: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
+        self._common: dict[int, set[int]] = {}
+
+    def get(self, key: int) -> Sequence[int] | None:
+        """The statements filed under `key` in insertion order; None for a key past the cap."""
+        if key in self._common:
+            return None
+        b = (key >> (64 - _BUCKET_BITS)) & ((1 << _BUCKET_BITS) - 1)
+        keys = self._keys[b]
+        if keys is None:
+            return ()
+        lo = bisect_left(keys, key)
+        if lo == len(keys) or keys[lo] != key:
+            return ()
+        return self._sids[b][lo : bisect_right(keys, key, lo)]  # type: ignore[index]
+
+    def add(self, key: int, sids: Iterable[int]) -> None:
+        common = self._common.get(key)
+        if common is not None:
+            common.update(sids)
+            return
+        b = (key >> (64 - _BUCKET_BITS)) & ((1 << _BUCKET_BITS) - 1)
+        keys, rows = self._keys[b], self._sids[b]
+        if keys is None or rows is None:
+            keys = self._keys[b] = array("q")
+            rows = self._sids[b] = array("i")  # statement ids are dense, from 1
+        lo = bisect_left(keys, key)
+        hi = bisect_right(keys, key, lo)
+        for sid in sids:
+            if sid in rows[lo:hi]:
+                continue
+            keys.insert(hi, key)
+            rows.insert(hi, sid)
+            hi += 1
+            if hi - lo > self._cap:
+                self._common[key] = set(rows[lo:hi]).union(sids)
+                del keys[lo:hi], rows[lo:hi]
+                return
+
+    def drain(self) -> Iterator[tuple[int, int]]:
+        """Every row, sorted by (key, statement id) as SQLite orders signed keys; frees as it
+        goes."""
+        common: dict[int, list[int]] = {}
+        for key in self._common:
+            common.setdefault(self._bucket(key), []).append(key)
+        half = 1 << (_BUCKET_BITS - 1)
+        for b in [*range(half, 2 * half), *range(half)]:  # negative keys first
+            keys, rows = self._keys[b], self._sids[b]
+            self._keys[b] = self._sids[b] = None
+            found = [] if keys is None or rows is None else list(zip(keys, rows, strict=True))
+            for key in common.get(b, ()):
+                found.extend((key, sid) for sid in self._common.pop(key))
+            found.sort()
+            yield from found
+
+    @staticmethod
+    def _bucket(key: int) -> int:
+        return (key >> (64 - _BUCKET_BITS)) & ((1 << _BUCKET_BITS) - 1)
+
+
 class KeyIndex:
     """Key -> ids of the statements whose versions contain it, for one run."""
 
     def __init__(self, conn: sqlite3.Connection, cap: int) -> None:
         self._conn = conn
         self._cap = cap
+        # The postings of the keys loaded so far (a complete run: of the current chunk's keys).
         self._post: dict[int, Sequence[int]] = {}
         # Stands for the posting list of a key too common to look up: only its length is read.
         self._common = range(cap + 1)
         # True when the table held nothing as the run started: then this index is the table.
         self.complete = conn.execute("SELECT 1 FROM statement_key LIMIT 1").fetchone() is None
+        self._rows = _PackedRows(cap) if self.complete else None
 
     def load(self, keys: Iterable[int]) -> None:
-        """Reads the posting lists of keys not seen yet in this run (common keys: only that)."""
-        if self.complete:
+        """Reads the posting lists of keys not seen yet in this run (common keys: only that).
+
+        A complete run reads the chunk's keys from its packed rows into a dict for the chunk,
+        and drops the previous chunk's."""
+        if self._rows is not None:
+            post, get, common, empty = self._post, self._rows.get, self._common, ()
+            post.clear()
+            for key in keys:
+                if key not in post:
+                    found = get(key)
+                    post[key] = common if found is None else (found or empty)
             return
         post = self._post
         missing = sorted({k for k in keys if k not in post})
@@ -72,6 +163,10 @@ class KeyIndex:
         """Records the statements a chunk filed under each key (distinct per key).
 
         Written now unless the run is complete."""
+        if self._rows is not None:
+            for key, sids in added.items():
+                self._rows.add(key, sids)
+            return
         post, cap, common = self._post, self._cap, self._common
         fresh: list[tuple[int, int]] = []
         complete = self.complete
@@ -102,16 +197,11 @@ class KeyIndex:
 
     def flush(self) -> None:
         """Writes a complete run's rows, in key order, so the b-tree is appended to."""
-        if not self.complete or not self._post:
+        if self._rows is None:
             return
-        post, cap = self._post, self._cap
+        self._post.clear()
         self._conn.executemany(
             "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)",
-            # A generator: at a million quotes a list of the rows alone would take a gigabyte.
-            (
-                (key, sid)
-                for key in sorted(post)
-                for sid in (post[key] if len(post[key]) <= cap else sorted(set(post[key])))
-            ),
+            self._rows.drain(),
         )
-        self._post.clear()
+        self._rows = _PackedRows(self._cap)

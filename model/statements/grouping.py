@@ -37,6 +37,9 @@ POSTING_CAP = 500
 CANDIDATES = 8
 RARE_KEYS = 6
 CACHE_KIB = 262_144
+# A full regroup looks no key up in SQLite (its index is in memory): a small cache holds what it
+# reads (each quote once, candidates' rows) as well, and 220 MB less of it stays in the process.
+CACHE_KIB_COMPLETE = 32_768
 _IN_BATCH = 900
 
 Progress = Callable[[int, int], bool]
@@ -179,13 +182,15 @@ class _Grouper:
     def _large_page_cache(self) -> Iterator[None]:
         """SQLite's default 2 MB page cache makes the key index's lookups and inserts read the
         disk once it outgrows it: a 256 MB cap for the run made a 150,000-quote regroup 1.7x
-        faster. Only pages actually read are held, and the connection's own size is restored."""
+        faster. Only pages actually read are held, and the connection's own size is restored.
+        A run from an empty key table reads no keys: it gets a small cache."""
         conn = self.session.connection()
         if conn.dialect.name != "sqlite":
             yield
             return
         before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+        kib = CACHE_KIB_COMPLETE if self.index.complete else CACHE_KIB
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
         try:
             yield
         finally:

@@ -79,7 +79,8 @@ def match_score(
     if is_short:
         return None
     # Cheap guard before fuzzy scoring: a near copy shares most of its content words.
-    if len(short.content_set & long.content_set) * 2 < len(short.content_set):
+    mine = short.content_set
+    if len(mine.intersection(long.content)) * 2 < len(mine):
         return None
     need = NEAR_OTHER_SPEAKER if conflict else NEAR_SAME_SPEAKER
     whole = fuzz.ratio(a.norm, b.norm, score_cutoff=need)

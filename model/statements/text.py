@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 import unicodedata
 import zlib
 from collections.abc import Sequence
@@ -114,18 +115,26 @@ _PAIR_HASHES = _HashMemo()
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """A quote's text prepared for matching."""
+    """A quote's text prepared for matching.
+
+    A grouping run keeps tens of thousands of these (its statements' wordings): the words are
+    interned, so each is stored once however many quotes use it, and the content words' set is
+    built only when asked (a stored frozenset was half of a wording's ~3.5 KB).
+    """
 
     tokens: tuple[str, ...]
     content: tuple[str, ...]
     norm: str
-    content_set: frozenset[str]
 
     @classmethod
     def of(cls, text: str) -> Wording:
-        tokens = tuple(words(text))
+        tokens = tuple(map(sys.intern, words(text)))
         content = tuple(content_words(tokens))
-        return cls(tokens, content, " ".join(tokens), frozenset(content))
+        return cls(tokens, content, " ".join(tokens))
+
+    @property
+    def content_set(self) -> frozenset[str]:
+        return frozenset(self.content)
 
     def exact_key(self) -> int:
         return stable_hash("=" + self.norm)
