@@ -37,6 +37,8 @@ POSTING_CAP = 500
 CANDIDATES = 8
 RARE_KEYS = 6
 CACHE_KIB = 262_144
+# Statements' wordings a run keeps tokenised (~0.9 KB each): most of a run's candidates, bounded.
+WORDINGS_HELD = 50_000
 # A full regroup looks no key up in SQLite (its index is in memory): a small cache holds what it
 # reads (each quote once, candidates' rows) as well, and 220 MB less of it stays in the process.
 CACHE_KIB_COMPLETE = 32_768
@@ -161,8 +163,8 @@ class _Grouper:
         self.dirty: set[int] = set()
         self.names = SpeakerNames(session)
         # Statements' wordings already tokenised in this run, by id: a widely carried statement
-        # is a candidate in many chunks.
-        self._wordings: dict[int, tuple[str, Wording]] = {}
+        # is a candidate in many chunks. Dropped when the run changes the statement's text.
+        self._wordings: dict[int, Wording] = {}
         self._raw = session.connection().connection.driver_connection
         self.index = KeyIndex(self._raw, POSTING_CAP)
 
@@ -243,15 +245,15 @@ class _Grouper:
     def _load_candidates(self, ids: set[int]) -> dict[int, _Candidate]:
         out = {}
         seen = self._wordings
-        if len(seen) > 200_000:  # a bound on memory; popular statements come back quickly
+        if len(seen) > WORDINGS_HELD:  # a bound on memory; popular statements come back quickly
             seen.clear()
         for sid, spk, text in self._rows(
             "SELECT id, speaker_id, text FROM statement WHERE id IN ({ids})", sorted(ids)
         ):
             known = seen.get(sid)
-            if known is None or known[0] != text:
-                known = seen[sid] = (text, Wording.of(text))
-            out[sid] = _Candidate(sid, spk, known[1])
+            if known is None:
+                known = seen[sid] = Wording.of(text)
+            out[sid] = _Candidate(sid, spk, known)
         return out
 
     def _chunk(self, quotes: list[_Member]) -> None:
@@ -316,6 +318,8 @@ class _Grouper:
         self.index.add(overlay)
         if self.dirty:
             refresh_statements(self.session, self.dirty)
+            for sid in self.dirty:  # its fullest wording may have changed
+                self._wordings.pop(sid, None)
             self.dirty.clear()
 
 

@@ -55,6 +55,8 @@ class SpeakerNames:
         key = (a, b) if a < b else (b, a)
         found = self._same.get(key)
         if found is None:
+            if len(self._same) > 200_000:  # pairs of thousands of speakers: bounded
+                self._same.clear()
             na, nb = self._names.get(a), self._names.get(b)
             found = na is not None and nb is not None and compatible(na, nb)
             self._same[key] = found

@@ -147,7 +147,7 @@ class Wording:
         a near copy with one word changed still shares most pairs.
         """
         out = {self.exact_key()} if self.tokens else set()
-        if len(_PAIR_HASHES) > 250_000:
+        if len(_PAIR_HASHES) > 100_000:  # ~14 MB; common pairs come back at once
             _PAIR_HASHES.clear()
         # All in C but for the pairs not hashed yet (a quote has ~20; this runs a million times).
         out.update(map(_PAIR_HASHES.__getitem__, map(" ".join, itertools.pairwise(self.content))))
