@@ -94,6 +94,11 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     return start, end
 
 
+def _frame_tokens(text: str, a2: int, b2: int, a: int, b: int, toks: list[Tok]) -> list[Tok]:
+    """The tokens of text[a2:b2], reusing those of text[a:b] when it is the same window."""
+    return toks if (a2, b2) == (a, b) else tokens(text, a2, b2)
+
+
 def _word_start(text: str, start: int, lo: int, end: int) -> int:
     """`start`, moved past a word it cuts in two: a window must not read "chers" for
     "researchers"."""
@@ -393,9 +398,11 @@ def attribute_paragraph(
                 lo = _word_start(text, max(prev, a - 120), prev, a)
                 ph = _closing_credit(tokens(text, lo, a))
             if ph is None:
-                a2, b2 = _pre_frame(text, span, ps, ps)
-                subject = _nearest_clause_subject(pre if (a2, b2) == (a, b) else tokens(
-                    text, a2, b2))
+                # The frame back to the sentence's start, across earlier quotes (the same
+                # frame as above for the paragraph's first quote).
+                near = pre if prev <= ps else _frame_tokens(text, *_pre_frame(text, span, ps, ps),
+                                                            a, b, pre)
+                subject = _nearest_clause_subject(near)
                 if subject is None and not pre and a > prev:
                     # "X identified … as a reason. “Q”": the previous sentence's subject.
                     subject = _nearest_clause_subject(tokens(text, _sentence_start(
