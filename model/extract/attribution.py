@@ -65,11 +65,10 @@ def _post_frame(text: str, span: Span, nxt: int, pe: int) -> tuple[int, int]:
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
     """Where the sentence ending at `hi` begins (not before `lo`)."""
-    start = lo
-    for m in _SENT_END.finditer(text, lo, hi):
+    for m in reversed(list(_SENT_END.finditer(text, lo, hi))):
         if not _is_abbreviation(text, m.start()):
-            start = m.end()
-    return start
+            return m.end()
+    return lo
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -85,12 +84,11 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     while end > ps and text[end - 1] in "“\"‘'«`":
         end -= 1
     start = _word_start(text, max(prev, ps, end - _FRAME_CHARS), max(prev, ps), end)
-    last = None
-    for m in _SENT_END.finditer(text, start, end):
+    # The last sentence end before the quote: the abbreviation test runs from the quote back,
+    # only until one end is not an abbreviation.
+    for m in reversed(list(_SENT_END.finditer(text, start, end))):
         if not _is_abbreviation(text, m.start()):
-            last = m
-    if last is not None:
-        start = last.end()
+            return m.end(), end
     return start, end
 
 
@@ -292,6 +290,8 @@ def _possessive_source(toks: list[Tok]) -> Phrase | None:
     """Trump's claim that there were “…” / Obama's words, “…”: the owner of the words."""
     for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
         t = toks[k]
+        if t.low not in _SPEECH_NOUNS:
+            continue  # the test below needs it; look at nothing else for other words
         after = toks[k + 1:]
         direct = after[0].low in ("that", "of", ":", ",") if after else True
         if not direct and len(after) <= 3:
@@ -368,15 +368,16 @@ def attribute_paragraph(
     text: str, spans: list[Span], ps: int, pe: int, headline: bool = False
 ) -> list[Local]:
     """For each span of one paragraph: the evidence about its speaker found around it."""
+    make = tuple.__new__  # a Local without the generated __new__'s Python frame
     if headline:
         credited = _headline_credit(text, ps, pe)
         if credited is not None:
-            return [Local(credited, None, None) for _ in spans]
+            return [make(Local, (credited, None, None)) for _ in spans]
     found: list[Local] = []
     for n, span in enumerate(spans):
         label = transcript_label(text, span)
         if label is not None:
-            found.append(Local(None, label, None))
+            found.append(make(Local, (None, label, None)))
             continue
         nxt = spans[n + 1].start if n + 1 < len(spans) else pe
         prev = spans[n - 1].end if n > 0 else ps
@@ -407,7 +408,7 @@ def attribute_paragraph(
                     # "X identified … as a reason. “Q”": the previous sentence's subject.
                     subject = _nearest_clause_subject(tokens(text, _sentence_start(
                         text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
-        found.append(Local(ph, None, subject))
+        found.append(make(Local, (ph, None, subject)))
     return found
 
 

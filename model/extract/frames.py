@@ -431,8 +431,11 @@ def _apposed_name(toks: list[Tok], k: int, c: int) -> tuple[str, ...] | None:
 def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
     """Index of the first (or last) cue word in toks[start:stop], or -1."""
     rng = range(stop - 1, start - 1, -1) if last else range(start, stop)
+    may_cue = _MAY_CUE
     for k in rng:
         t = toks[k]
+        if t.low not in may_cue:
+            continue  # most words: one set look-up, not three tests
         if t.low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
             return k
         if t.low == "put" and k + 1 < len(toks) and toks[k + 1].low == "it":
@@ -451,6 +454,8 @@ def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
 
 
 _NOUN_BEFORE = frozenset({"of", "in", "by", "to", "for", "with", "on", "at", "from", "and"})
+# Every word find_cue can return: the speech verbs, "according (to)" and "(as X) put (it)".
+_MAY_CUE = CUE_VERBS | {"according", "put"}
 
 
 def _weak_ok(toks: list[Tok], k: int) -> bool:
