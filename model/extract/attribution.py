@@ -197,7 +197,9 @@ _AFTER_CUE = frozenset({
 
 def _closing_credit(toks: list[Tok]) -> Phrase | None:
     """“…” is held accountable, Warren said: the credit that closes the quote's sentence."""
-    c = find_cue(toks, 0, len(toks), last=True)
+    # Only a cue among the last four words credits, and find_cue returns the last cue it
+    # accepts, so the words before those four need not be looked at.
+    c = find_cue(toks, max(0, len(toks) - 4), len(toks), last=True)
     if c < 2 or len(toks) - c > 4:
         return None
     ph = np_backward(toks, c, toks[c].word)
