@@ -161,6 +161,12 @@ def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) 
     if ph is None:
         return None
     if ph.kind == "description":
+        if len(ph.words) == 1 and ph.words[0].lower() not in ROLE_NOUNS:
+            # "the round, bearded businessman laughs": adjectives split by a comma; the
+            # noun they describe stands before the cue.
+            near = np_backward(toks, c, cue)
+            if near is not None and near.kind == "description" and is_personish(near):
+                return near
         return ph if c - i <= 12 else None
     return ph
 

@@ -443,6 +443,9 @@ def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
         if t.low in CUE_VERBS and t.word[0].islower():
             if t.low in WEAK_CUES and not _weak_ok(toks, k):
                 continue
+            if t.low in _NOUN_CUES and not (k > 0 and (
+                    toks[k - 1].cap or toks[k - 1].low in PRONOUNS or toks[k - 1].word == ",")):
+                continue  # "emails from her": a noun; "he emails", ", texted Smith": a verb
             if k + 1 < len(toks) and toks[k + 1].low in CUE_VERBS and t.low != toks[k + 1].low \
                     and toks[k + 1].word[0].islower() and t.low in WEAK_CUES:
                 continue  # "the IMF report stated": a noun before the verb
@@ -453,7 +456,11 @@ def find_cue(toks: list[Tok], start: int, stop: int, *, last: bool) -> int:
     return -1
 
 
-_NOUN_BEFORE = frozenset({"of", "in", "by", "to", "for", "with", "on", "at", "from", "and"})
+# Cue words that are more often nouns: they count only right after their subject or a comma.
+_NOUN_CUES = frozenset({"email", "emails", "emailed", "e-mail", "e-mails", "e-mailed", "text",
+                        "texts", "texted"})
+_NOUN_BEFORE = frozenset({"of", "in", "by", "to", "for", "with", "on", "at", "from", "and", "my",
+                          "your"})
 # Every word find_cue can return: the speech verbs, "according (to)" and "(as X) put (it)".
 _MAY_CUE = CUE_VERBS | {"according", "put"}
 
