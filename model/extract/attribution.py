@@ -22,7 +22,14 @@ from model.extract.frames import (
     np_forward,
     tokens,
 )
-from model.extract.lexicon import ABBREVIATIONS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from model.extract.lexicon import (
+    ABBREVIATIONS,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    WEAK_CUES,
+)
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
@@ -216,6 +223,43 @@ def _closing_credit(toks: list[Tok]) -> Phrase | None:
     return ph if j > 0 and toks[j - 1].word == "," else None
 
 
+def _comma_credit(toks: list[Tok]) -> Phrase | None:
+    """A credit set off by a comma at the end of the quote's sentence covers a quote in its
+    middle: “…” in new plants, said Joseph Seneca, an economist / “…” prospect, an official
+    said. The cue must be the only one between the quote and the credit."""
+    c = find_cue(toks, 0, len(toks), last=False)
+    if c < 2 or toks[c].low == "according":
+        return None
+    cue = toks[c].word
+    low = toks[c].low
+    if toks[c - 1].word == "," and c + 1 < len(toks) and (
+        toks[c + 1].cap or toks[c + 1].low in DETERMINERS
+    ) and toks[c + 1].low not in _AFTER_CUE:
+        if low.startswith(("tell", "told", "ask")) or (low in WEAK_CUES and low != "added"):
+            return None  # "Scott's niece, state Del. Price": "state" is no verb here
+        ph = np_forward(toks, c + 1, cue)
+        if ph is None or ph.kind == "pronoun":
+            return None
+        after = c + 1 + len(ph.words)
+        while after < len(toks) and toks[after].start < ph.start:
+            after += 1
+        if after < len(toks) and toks[after].word not in (",", "—", "–", "--", "(") \
+                and toks[after].low not in _AFTER_CUE:
+            return None
+    else:
+        ph = np_backward(toks, c, cue)
+        if ph is None:
+            return None
+        # The phrase's first word ("and union leaders" starts at "and" but reads "union").
+        j = next((n for n, t in enumerate(toks) if t.start >= ph.start and t.word == ph.words[0]),
+                 0)
+        while j > 0 and toks[j - 1].low in DETERMINERS:
+            j -= 1  # ", an official said"
+        if j == 0 or toks[j - 1].word != "," or not _ends_attribution(toks, c):
+            return None
+    return ph if ph.kind != "description" or is_personish(ph) else None
+
+
 def _ends_attribution(toks: list[Tok], c: int) -> bool:
     """After “Q.” a cue only attributes when no new report follows it: "X said." or
     "X said in a statement", not "X said the photos showed …"."""
@@ -396,7 +440,7 @@ def attribute_paragraph(
             to_next = b == nxt and n + 1 < len(spans)
             ph = _dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
                 _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
-            )
+            ) or _comma_credit(post)
         if ph is None:
             a, b = _pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)

@@ -32,3 +32,25 @@ def test_emails_as_a_noun_is_no_cue() -> None:
         "the agency said."
     )
     assert [q.cue for q in extract_quotes(text)] != ["emails"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Across the state there has been “very little private sector investment” in new "
+         "plants, said Joseph Seneca, an economist at Rutgers.", "Joseph Seneca"),
+        ("Rebuilding the line by 2030 was a “hopelessly unrealistic” prospect, Anna Berg said.",
+         "Anna Berg"),
+        ("Rebuilding the line by 2030 was a “hopelessly unrealistic” prospect, an official "
+         "said.", "official"),
+    ],
+)
+def test_a_credit_closing_the_sentence_covers_a_quote_in_its_middle(
+    text: str, speaker: str
+) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_a_clause_after_the_quote_without_a_comma_credit_leaves_the_sentence_speaker() -> None:
+    text = "Mayor Ruth Okafor said the deal was “a disaster” for workers, and union leaders agreed."
+    assert speakers(text) == ["Ruth Okafor"]
