@@ -273,11 +273,13 @@ def _ends_attribution(toks: list[Tok], c: int) -> bool:
                                                                            "journalists")
 
 
-def _before_quote(toks: list[Tok]) -> Phrase | None:
+def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
     """X said: “Q” / X told NPR that “Q” / according to X, “Q” / X said the plan was “Q”.
 
     The cue nearest the quote wins, unless its subject is a thing ("She says it underscores
-    that …"): then the cue before it is tried.
+    that …"): then the cue before it is tried. `continues`: the quote opens in lower case, so
+    it goes on with the clause before it ("X, for example, said Christie “has dedicated …”":
+    Christie is the subject of the quoted words, X the speaker).
     """
     owner = _possessive_source(toks)
     if owner is not None:
@@ -305,7 +307,7 @@ def _before_quote(toks: list[Tok]) -> Phrase | None:
         if before in _PASSIVE:
             stop = c  # "when terrorists are revealed as …": the subject did not speak
             continue
-        ph = _cue_subject(toks, c)
+        ph = _cue_subject(toks, c, continues)
         if before in ("who", "that") and c >= 2:
             # "told a young woman who suggested that …": the main clause's speaker first.
             if fallback is None:
@@ -376,7 +378,7 @@ _PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", 
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
 
 
-def _cue_subject(toks: list[Tok], c: int) -> Phrase | None:
+def _cue_subject(toks: list[Tok], c: int, continues: bool = False) -> Phrase | None:
     t = toks[c]
     if t.low == "according":
         return np_forward(toks, c + 2, "according to")
@@ -397,7 +399,8 @@ def _cue_subject(toks: list[Tok], c: int) -> Phrase | None:
         ph = np_forward(toks, nxt, cue)
         after = nxt + len(ph.words) if ph is not None else 0
         if ph is not None and ph.kind == "name" and (
-            after >= len(toks) or toks[after].word in (",", ":", "—", "–")
+            (after >= len(toks) and not continues) or (
+                after < len(toks) and toks[after].word in (",", ":", "—", "–"))
         ):
             return ph
     if t.low.endswith("ing") and (c == 0 or toks[c - 1].word == "," or
@@ -445,7 +448,7 @@ def attribute_paragraph(
             a, b = _pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)
             if pre:
-                ph = _before_quote(pre)
+                ph = _before_quote(pre, _continues(text, span))
             elif a > prev and n == 0:
                 # The quote opens a sentence right after "…, Schiff said." in its paragraph.
                 lo = _word_start(text, max(prev, a - 120), prev, a)
@@ -462,6 +465,14 @@ def attribute_paragraph(
                         text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
         found.append(make(Local, (ph, None, subject)))
     return found
+
+
+def _continues(text: str, span: Span) -> bool:
+    """The quote opens in lower case: it goes on with the sentence's clause before it."""
+    k = span.start
+    while k < span.end and not text[k].isalnum():
+        k += 1
+    return k < span.end and text[k].islower()
 
 
 _HEADLINE_CREDIT = re.compile(

@@ -54,3 +54,17 @@ def test_a_credit_closing_the_sentence_covers_a_quote_in_its_middle(
 def test_a_clause_after_the_quote_without_a_comma_credit_leaves_the_sentence_speaker() -> None:
     text = "Mayor Ruth Okafor said the deal was “a disaster” for workers, and union leaders agreed."
     assert speakers(text) == ["Ruth Okafor"]
+
+
+def test_a_name_whose_clause_the_quote_continues_is_not_the_speaker() -> None:
+    text = (
+        "Governor Paul Hendry gave his last address on Tuesday. State Sen. Lena Marsh "
+        "(R-Hopewell), for example, said Hendry “has dedicated his efforts to the families "
+        "who live here.”"
+    )
+    assert speakers(text)[-1] == "Lena Marsh"
+
+
+def test_an_inverted_credit_before_a_full_quote_still_names_the_speaker() -> None:
+    text = "The council met at noon. Then, said Lena Marsh, “We will vote on Friday.”"
+    assert speakers(text) == ["Lena Marsh"]
