@@ -305,6 +305,11 @@ def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
             break
         before = toks[c - 1].low if c > 0 else ""
         if before in _PASSIVE:
+            if c + 2 < len(toks) and toks[c + 1].low == "by" and toks[c].low != "according":
+                # "She was warned by the policy unit that “…”": the agent spoke.
+                agent = _agent(np_forward(toks, c + 2, toks[c].word))
+                if agent is not None and agent.kind != "pronoun" and is_personish(agent):
+                    return agent
             stop = c  # "when terrorists are revealed as …": the subject did not speak
             continue
         ph = _cue_subject(toks, c, continues)
@@ -320,6 +325,18 @@ def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
             fallback = ph
         stop = c
     return fallback
+
+
+def _agent(ph: Phrase | None) -> Phrase | None:
+    """The agent of "advised by the policy unit to postpone …", without the infinitive or
+    clause a description runs on into."""
+    if ph is None or ph.kind != "description":
+        return ph
+    cut = next((n for n, w in enumerate(ph.words) if w.lower() in ("to", "that", "about")),
+               len(ph.words))
+    if cut == 0:
+        return None
+    return Phrase(ph.kind, ph.words[:cut], ph.start, ph.cue, ph.definite)
 
 
 def is_personish(ph: Phrase) -> bool:

@@ -26,6 +26,7 @@ _CUE_LEMMAS = (
     "tease", "think", "believe", "caution", "challenge", "assure", "posit", "write", "chant",
     "read",
     "call", "laugh", "chuckle", "email", "e-mail", "text", "blast",
+    "advise",
 )
 
 # Irregular forms a suffix rule would get wrong.

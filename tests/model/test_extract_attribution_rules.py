@@ -68,3 +68,20 @@ def test_a_name_whose_clause_the_quote_continues_is_not_the_speaker() -> None:
 def test_an_inverted_credit_before_a_full_quote_still_names_the_speaker() -> None:
     text = "The council met at noon. Then, said Lena Marsh, “We will vote on Friday.”"
     assert speakers(text) == ["Lena Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor was told by Anna Berg that “the bridge is not safe.”", "Anna Berg"),
+        ("Mrs Keller was advised by senior officials to wait until the plan was “workable”.",
+         "officials"),
+    ],
+)
+def test_the_agent_of_a_passive_speech_verb_speaks(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
+
+
+def test_a_passive_without_an_agent_does_not_credit_its_subject() -> None:
+    text = "The mayor was told that the bridge was “not safe”, according to Anna Berg."
+    assert speakers(text) == ["Anna Berg"]
