@@ -313,6 +313,8 @@ def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
             stop = c  # "when terrorists are revealed as …": the subject did not speak
             continue
         ph = _cue_subject(toks, c, continues)
+        if ph is not None and ph.kind == "description":
+            ph = _document_issuer(toks, ph) or ph
         if before in ("who", "that") and c >= 2:
             # "told a young woman who suggested that …": the main clause's speaker first.
             if fallback is None:
@@ -337,6 +339,42 @@ def _agent(ph: Phrase | None) -> Phrase | None:
     if cut == 0:
         return None
     return Phrase(ph.kind, ph.words[:cut], ph.start, ph.cue, ph.definite)
+
+
+_DOCUMENTS = frozenset({
+    "statement", "release", "letter", "memo", "note", "post", "tweet", "email", "e-mail",
+    "message", "announcement",
+})
+_ISSUING = frozenset({
+    "released", "issued", "out", "sent", "posted", "published", "circulated", "distributed",
+    "emailed", "tweeted", "wrote", "releases", "issues", "sends", "posts", "publishes",
+})
+
+
+def _document_issuer(toks: list[Tok], ph: Phrase) -> Phrase | None:
+    """A document speaks for whoever put it out: "Amazon released a separate statement
+    saying, “…”" and "a statement released by the ministry" credit Amazon and the ministry."""
+    words = [w.lower() for w in ph.words]
+    if not words or (words[0] not in _DOCUMENTS and words[-1] not in _DOCUMENTS):
+        return None
+    if len(words) >= 3 and words[0] in _DOCUMENTS and words[1] in _ISSUING and words[2] == "by":
+        j = next((n for n, t in enumerate(toks) if t.start >= ph.start and t.low == "by"), -1)
+        agent = _agent(np_forward(toks, j + 1, ph.cue)) if j >= 0 else None
+        return agent if agent is not None and agent.kind != "pronoun" else None
+    if words[-1] not in _DOCUMENTS:
+        return None
+    j = next((n for n, t in enumerate(toks) if t.start >= ph.start), -1)
+    while j > 0 and toks[j - 1].low in DETERMINERS:
+        j -= 1
+    if j < 2 or toks[j - 1].low not in _ISSUING:
+        return None
+    v = j - 2 if toks[j - 1].low == "out" and toks[j - 2].low == "put" else j - 1
+    if v <= 0:
+        return None
+    issuer = np_backward(toks, v, ph.cue)
+    if issuer is None or issuer.kind == "pronoun" or not is_personish(issuer):
+        return None
+    return issuer
 
 
 def is_personish(ph: Phrase) -> bool:

@@ -85,3 +85,16 @@ def test_the_agent_of_a_passive_speech_verb_speaks(text: str, speaker: str) -> N
 def test_a_passive_without_an_agent_does_not_credit_its_subject() -> None:
     text = "The mayor was told that the bridge was “not safe”, according to Anna Berg."
     assert speakers(text) == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Kestrel Books released a separate statement saying, “We are proud of our authors.”",
+         "Kestrel Books"),
+        ("According to a statement released by Kestrel Books, “the talks were useful.”",
+         "Kestrel Books"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_put_it_out(text: str, speaker: str) -> None:
+    assert speakers(text) == [speaker]
