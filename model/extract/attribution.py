@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from model.extract.credit_lines import (
+    agent_phrase,
+    dash_credit,
+    document_issuer,
+    headline_credit,
+    is_personish,
+    possessive_source,
+)
 from model.extract.frames import (
     DETERMINERS,
     Phrase,
@@ -281,7 +289,7 @@ def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
     it goes on with the clause before it ("X, for example, said Christie “has dedicated …”":
     Christie is the subject of the quoted words, X the speaker).
     """
-    owner = _possessive_source(toks)
+    owner = possessive_source(toks)
     if owner is not None:
         return owner
     if len(toks) >= 2 and toks[-1].word in ("—", "–", "--") and toks[-2].cap and (
@@ -307,14 +315,14 @@ def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
         if before in _PASSIVE:
             if c + 2 < len(toks) and toks[c + 1].low == "by" and toks[c].low != "according":
                 # "She was warned by the policy unit that “…”": the agent spoke.
-                agent = _agent(np_forward(toks, c + 2, toks[c].word))
+                agent = agent_phrase(np_forward(toks, c + 2, toks[c].word))
                 if agent is not None and agent.kind != "pronoun" and is_personish(agent):
                     return agent
             stop = c  # "when terrorists are revealed as …": the subject did not speak
             continue
         ph = _cue_subject(toks, c, continues)
         if ph is not None and ph.kind == "description":
-            ph = _document_issuer(toks, ph) or ph
+            ph = document_issuer(toks, ph) or ph
         if before in ("who", "that") and c >= 2:
             # "told a young woman who suggested that …": the main clause's speaker first.
             if fallback is None:
@@ -329,106 +337,6 @@ def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
     return fallback
 
 
-def _agent(ph: Phrase | None) -> Phrase | None:
-    """The agent of "advised by the policy unit to postpone …", without the infinitive or
-    clause a description runs on into."""
-    if ph is None or ph.kind != "description":
-        return ph
-    cut = next((n for n, w in enumerate(ph.words) if w.lower() in ("to", "that", "about")),
-               len(ph.words))
-    if cut == 0:
-        return None
-    return Phrase(ph.kind, ph.words[:cut], ph.start, ph.cue, ph.definite)
-
-
-_DOCUMENTS = frozenset({
-    "statement", "release", "letter", "memo", "note", "post", "tweet", "email", "e-mail",
-    "message", "announcement",
-})
-_ISSUING = frozenset({
-    "released", "issued", "out", "sent", "posted", "published", "circulated", "distributed",
-    "emailed", "tweeted", "wrote", "releases", "issues", "sends", "posts", "publishes",
-})
-
-
-def _document_issuer(toks: list[Tok], ph: Phrase) -> Phrase | None:
-    """A document speaks for whoever put it out: "Amazon released a separate statement
-    saying, “…”" and "a statement released by the ministry" credit Amazon and the ministry."""
-    words = [w.lower() for w in ph.words]
-    if not words or (words[0] not in _DOCUMENTS and words[-1] not in _DOCUMENTS):
-        return None
-    if len(words) >= 3 and words[0] in _DOCUMENTS and words[1] in _ISSUING and words[2] == "by":
-        j = next((n for n, t in enumerate(toks) if t.start >= ph.start and t.low == "by"), -1)
-        agent = _agent(np_forward(toks, j + 1, ph.cue)) if j >= 0 else None
-        return agent if agent is not None and agent.kind != "pronoun" else None
-    if words[-1] not in _DOCUMENTS:
-        return None
-    j = next((n for n, t in enumerate(toks) if t.start >= ph.start), -1)
-    while j > 0 and toks[j - 1].low in DETERMINERS:
-        j -= 1
-    if j < 2 or toks[j - 1].low not in _ISSUING:
-        return None
-    v = j - 2 if toks[j - 1].low == "out" and toks[j - 2].low == "put" else j - 1
-    if v <= 0:
-        return None
-    issuer = np_backward(toks, v, ph.cue)
-    if issuer is None or issuer.kind == "pronoun" or not is_personish(issuer):
-        return None
-    return issuer
-
-
-def is_personish(ph: Phrase) -> bool:
-    """Names, pronouns and descriptions of people can speak; "protests" and "it" cannot."""
-    if ph.kind != "description":
-        return True
-    head = ph.words[-1].lower().rstrip(".")
-    return head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or ph.words[0][0].isupper()
-
-
-_SPEECH_NOUNS = frozenset({
-    "claim", "claims", "remark", "remarks", "comment", "comments", "words", "statement",
-    "assertion", "promise", "pledge", "warning", "description", "tweet", "tweets", "speech",
-    "message", "vow", "boast", "insistence", "suggestion", "argument", "answer", "response",
-    "reply", "charge", "accusation", "criticism", "prediction", "slogan", "catchphrase",
-    "characterization", "declaration", "plea", "quip", "retort", "assessment", "view",
-    "contention", "testimony", "admission", "denial", "call", "demand", "question", "letter",
-})
-
-
-def _possessive_source(toks: list[Tok]) -> Phrase | None:
-    """Trump's claim that there were “…” / Obama's words, “…”: the owner of the words."""
-    for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
-        t = toks[k]
-        if t.low not in _SPEECH_NOUNS:
-            continue  # the test below needs it; look at nothing else for other words
-        after = toks[k + 1:]
-        direct = after[0].low in ("that", "of", ":", ",") if after else True
-        if not direct and len(after) <= 3:
-            # "Trump's statement was “true”": the quote judges the words, it does not give them.
-            direct = not any(a.low in _COPULAS for a in after)
-        if t.low in _SPEECH_NOUNS and direct and k > 0 and toks[k - 1].cap and (
-            toks[k - 1].word.endswith(("'s", "’s"))
-        ):
-            j = k - 1
-            while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].low not in NOT_NAMES:
-                j -= 1
-            b = j - 1
-            while b >= 0 and toks[b].low in TITLES:
-                b -= 1  # "called Mr. Obama's remarks"
-            if b >= 0 and toks[b].low in _EVALUATING:
-                return None  # "called Obama's remarks “a wake-up call”": the caller speaks
-            words = [x.word for x in toks[j:k]]
-            words[-1] = words[-1][:-2]
-            return Phrase("name", tuple(words), toks[j].start, t.word)
-    return None
-
-
-_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "as", "seems", "seemed"})
-_EVALUATING = frozenset({
-    "called", "calls", "call", "calling", "rated", "rates", "rate", "rating", "deemed",
-    "deems", "judged", "judges", "labeled", "labelled", "labels", "branded", "brands",
-    "dubbed", "dubs",
-})
 _PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", "got"})
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
 
@@ -480,7 +388,7 @@ def attribute_paragraph(
     """For each span of one paragraph: the evidence about its speaker found around it."""
     make = tuple.__new__  # a Local without the generated __new__'s Python frame
     if headline:
-        credited = _headline_credit(text, ps, pe)
+        credited = headline_credit(text, ps, pe)
         if credited is not None:
             return [make(Local, (credited, None, None)) for _ in spans]
     found: list[Local] = []
@@ -496,7 +404,7 @@ def attribute_paragraph(
         post = tokens(text, a, b)
         if post:
             to_next = b == nxt and n + 1 < len(spans)
-            ph = _dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
+            ph = dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
                 _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
             ) or _comma_credit(post)
         if ph is None:
@@ -530,24 +438,6 @@ def _continues(text: str, span: Span) -> bool:
     return k < span.end and text[k].islower()
 
 
-_HEADLINE_CREDIT = re.compile(
-    r",\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:Says|Said|Tells|Told|Warns|Claims|"
-    r"Insists|Argues|Writes|Admits|Vows)\b"
-)
-
-
-def _headline_credit(text: str, ps: int, pe: int) -> Phrase | None:
-    """A headline capitalises every word, so its cue is capitalised too: "…, Lindsey Graham
-    Says" at its end credits every quote in it."""
-    found = None
-    for m in _HEADLINE_CREDIT.finditer(text, ps, pe):
-        found = m
-    if found is None:
-        return None
-    cue = text[found.end(1):found.end()].strip()
-    return Phrase("name", tuple(found.group(1).split()), found.start(1), cue)
-
-
 _CLAUSE_OPENERS = frozenset({
     "and", "but", "as", "while", "when", "because", "although", "though", "after", "before",
     "since", "whereas", "so", "until", "if",
@@ -574,13 +464,3 @@ def _named(ph: Phrase) -> bool:
     """A name, a pronoun, or a body written with its article ("The Daily Beast")."""
     return ph.kind != "description" or all(w[:1].isupper() for w in ph.words)
 
-
-def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
-    """“Q” ― Name: the credit line of quote collections and social-media round-ups."""
-    k = a
-    while k < len(text) and text[k] in " \u00a0\t":
-        k += 1
-    if k >= len(text) or text[k] not in "―—–-" or not toks or not toks[0].cap:
-        return None
-    ph = np_forward(toks, 0, "")
-    return ph if ph is not None and ph.kind == "name" else None
