@@ -22,6 +22,7 @@ from model.extract.credit_lines import (
 )
 from model.extract.frames import (
     DETERMINERS,
+    MAY_CUE,
     Phrase,
     Tok,
     clause_subject,
@@ -401,7 +402,9 @@ def attribute_paragraph(
         prev = spans[n - 1].end if n > 0 else ps
         ph = subject = None
         a, b = _post_frame(text, span, nxt, pe)
-        post = tokens(text, a, b)
+        # Every credit after a quote but the dash line needs a cue word: a frame without one
+        # (most frames after a quote that ends its sentence) is not tokenised at all.
+        post = tokens(text, a, b) if _may_credit(text, a, b) else None
         if post:
             to_next = b == nxt and n + 1 < len(spans)
             ph = dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
@@ -428,6 +431,21 @@ def attribute_paragraph(
                         text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
         found.append(make(Local, (ph, None, subject)))
     return found
+
+
+def _may_credit(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a cue word or opens with a dash: one C-level scan of its
+    lower-cased words and a set test, instead of a token record per word."""
+    k = a
+    while k < b and text[k] in " \u00a0\t":
+        k += 1
+    if k < b and text[k] in "―—–-":
+        return True
+    return not MAY_CUE.isdisjoint(_WORD.findall(text[a:b].lower()))
+
+
+# The words of a frame as tokens() cuts them (without a final full stop).
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
 
 
 def _continues(text: str, span: Span) -> bool:

@@ -462,7 +462,8 @@ _NOUN_CUES = frozenset({"email", "emails", "emailed", "e-mail", "e-mails", "e-ma
 _NOUN_BEFORE = frozenset({"of", "in", "by", "to", "for", "with", "on", "at", "from", "and", "my",
                           "your"})
 # Every word find_cue can return: the speech verbs, "according (to)" and "(as X) put (it)".
-_MAY_CUE = CUE_VERBS | {"according", "put"}
+MAY_CUE: frozenset[str] = CUE_VERBS | {"according", "put"}
+_MAY_CUE = MAY_CUE
 
 
 def _weak_ok(toks: list[Tok], k: int) -> bool:
