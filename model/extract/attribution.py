@@ -409,7 +409,7 @@ def attribute_paragraph(
             to_next = b == nxt and n + 1 < len(spans)
             ph = dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
                 _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
-            ) or _comma_credit(post)
+            ) or (None if text[span.end - 1] in ".!?" else _comma_credit(post))
         if ph is None:
             a, b = _pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)

@@ -98,3 +98,11 @@ def test_a_passive_without_an_agent_does_not_credit_its_subject() -> None:
 )
 def test_a_statement_speaks_for_whoever_put_it_out(text: str, speaker: str) -> None:
     assert speakers(text) == [speaker]
+
+
+def test_the_next_sentences_credit_does_not_cover_a_quote_that_ends_its_own() -> None:
+    text = (
+        "Anna Berg runs the depot. “We will close in May.” The plant employs 300 people, "
+        "an official said."
+    )
+    assert speakers(text) == ["Anna Berg"]
