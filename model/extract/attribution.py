@@ -16,6 +16,7 @@ from model.extract.credit_lines import (
     agent_phrase,
     dash_credit,
     document_issuer,
+    document_owner,
     headline_credit,
     is_personish,
     possessive_source,
@@ -410,6 +411,9 @@ def attribute_paragraph(
             ph = dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
                 _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
             ) or (None if text[span.end - 1] in ".!?" else _comma_credit(post))
+        if ph is not None and ph.cue == "according to" and ph.kind == "description":
+            # "…,” according to the statement: the owner the sentence names before the quote.
+            ph = document_owner(ph, tokens(text, *_pre_frame(text, span, ps, ps))) or ph
         if ph is None:
             a, b = _pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)

@@ -140,3 +140,27 @@ def dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
         return None
     ph = np_forward(toks, 0, "")
     return ph if ph is not None and ph.kind == "name" else None
+
+
+def document_owner(ph: Phrase, before: list[Tok]) -> Phrase | None:
+    """"according to the statement" names a document; whose it is the sentence says before the
+    quote: "the Federal Open Market Committee's view there is “…,” according to the statement"
+    credits the committee. `before`: the tokens of the quote's sentence before it."""
+    if ph.kind != "description" or not ph.definite:
+        return None
+    if ph.words[0].lower() not in _DOCUMENTS and ph.words[-1].lower() not in _DOCUMENTS:
+        return None
+    for k in range(len(before) - 1, 0, -1):
+        t = before[k]
+        if t.low not in _SPEECH_NOUNS and t.low not in _DOCUMENTS:
+            continue
+        p = before[k - 1]
+        if not (p.cap and p.word.endswith(("'s", "’s"))):
+            continue
+        j = k - 1
+        while j - 1 >= 0 and before[j - 1].cap and before[j - 1].low not in NOT_NAMES:
+            j -= 1
+        words = [x.word for x in before[j:k]]
+        words[-1] = words[-1][:-2]
+        return Phrase("name", tuple(words), before[j].start, ph.cue)
+    return None

@@ -106,3 +106,11 @@ def test_the_next_sentences_credit_does_not_cover_a_quote_that_ends_its_own() ->
         "an official said."
     )
     assert speakers(text) == ["Anna Berg"]
+
+
+def test_according_to_the_statement_credits_the_owner_named_before_the_quote() -> None:
+    text = (
+        "The ruling meshes with the Harbor Board’s view there is “no room for delay,” "
+        "according to the statement after its meeting."
+    )
+    assert speakers(text) == ["Harbor Board"]
