@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from model.extract.credit_lines import (
+    agent_phrase,
+    dash_credit,
+    document_issuer,
+    document_owner,
+    headline_credit,
+    is_personish,
+    possessive_source,
+)
 from model.extract.frames import (
     DETERMINERS,
+    MAY_CUE,
     Phrase,
     Tok,
     clause_subject,
@@ -22,7 +32,14 @@ from model.extract.frames import (
     np_forward,
     tokens,
 )
-from model.extract.lexicon import ABBREVIATIONS, NOT_NAMES, PRONOUNS, ROLE_NOUNS, TITLES
+from model.extract.lexicon import (
+    ABBREVIATIONS,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+    WEAK_CUES,
+)
 from model.extract.marks import Span
 
 # The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
@@ -65,11 +82,10 @@ def _post_frame(text: str, span: Span, nxt: int, pe: int) -> tuple[int, int]:
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
     """Where the sentence ending at `hi` begins (not before `lo`)."""
-    start = lo
-    for m in _SENT_END.finditer(text, lo, hi):
+    for m in reversed(list(_SENT_END.finditer(text, lo, hi))):
         if not _is_abbreviation(text, m.start()):
-            start = m.end()
-    return start
+            return m.end()
+    return lo
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -85,13 +101,17 @@ def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
     while end > ps and text[end - 1] in "“\"‘'«`":
         end -= 1
     start = _word_start(text, max(prev, ps, end - _FRAME_CHARS), max(prev, ps), end)
-    last = None
-    for m in _SENT_END.finditer(text, start, end):
+    # The last sentence end before the quote: the abbreviation test runs from the quote back,
+    # only until one end is not an abbreviation.
+    for m in reversed(list(_SENT_END.finditer(text, start, end))):
         if not _is_abbreviation(text, m.start()):
-            last = m
-    if last is not None:
-        start = last.end()
+            return m.end(), end
     return start, end
+
+
+def _frame_tokens(text: str, a2: int, b2: int, a: int, b: int, toks: list[Tok]) -> list[Tok]:
+    """The tokens of text[a2:b2], reusing those of text[a:b] when it is the same window."""
+    return toks if (a2, b2) == (a, b) else tokens(text, a2, b2)
 
 
 def _word_start(text: str, start: int, lo: int, end: int) -> int:
@@ -158,6 +178,12 @@ def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) 
     if ph is None:
         return None
     if ph.kind == "description":
+        if len(ph.words) == 1 and ph.words[0].lower() not in ROLE_NOUNS:
+            # "the round, bearded businessman laughs": adjectives split by a comma; the
+            # noun they describe stands before the cue.
+            near = np_backward(toks, c, cue)
+            if near is not None and near.kind == "description" and is_personish(near):
+                return near
         return ph if c - i <= 12 else None
     return ph
 
@@ -194,7 +220,9 @@ _AFTER_CUE = frozenset({
 
 def _closing_credit(toks: list[Tok]) -> Phrase | None:
     """“…” is held accountable, Warren said: the credit that closes the quote's sentence."""
-    c = find_cue(toks, 0, len(toks), last=True)
+    # Only a cue among the last four words credits, and find_cue returns the last cue it
+    # accepts, so the words before those four need not be looked at.
+    c = find_cue(toks, max(0, len(toks) - 4), len(toks), last=True)
     if c < 2 or len(toks) - c > 4:
         return None
     ph = np_backward(toks, c, toks[c].word)
@@ -203,6 +231,43 @@ def _closing_credit(toks: list[Tok]) -> Phrase | None:
     k = ph.start
     j = next((n for n, t in enumerate(toks) if t.start == k), 0)
     return ph if j > 0 and toks[j - 1].word == "," else None
+
+
+def _comma_credit(toks: list[Tok]) -> Phrase | None:
+    """A credit set off by a comma at the end of the quote's sentence covers a quote in its
+    middle: “…” in new plants, said Joseph Seneca, an economist / “…” prospect, an official
+    said. The cue must be the only one between the quote and the credit."""
+    c = find_cue(toks, 0, len(toks), last=False)
+    if c < 2 or toks[c].low == "according":
+        return None
+    cue = toks[c].word
+    low = toks[c].low
+    if toks[c - 1].word == "," and c + 1 < len(toks) and (
+        toks[c + 1].cap or toks[c + 1].low in DETERMINERS
+    ) and toks[c + 1].low not in _AFTER_CUE:
+        if low.startswith(("tell", "told", "ask")) or (low in WEAK_CUES and low != "added"):
+            return None  # "Scott's niece, state Del. Price": "state" is no verb here
+        ph = np_forward(toks, c + 1, cue)
+        if ph is None or ph.kind == "pronoun":
+            return None
+        after = c + 1 + len(ph.words)
+        while after < len(toks) and toks[after].start < ph.start:
+            after += 1
+        if after < len(toks) and toks[after].word not in (",", "—", "–", "--", "(") \
+                and toks[after].low not in _AFTER_CUE:
+            return None
+    else:
+        ph = np_backward(toks, c, cue)
+        if ph is None:
+            return None
+        # The phrase's first word ("and union leaders" starts at "and" but reads "union").
+        j = next((n for n, t in enumerate(toks) if t.start >= ph.start and t.word == ph.words[0]),
+                 0)
+        while j > 0 and toks[j - 1].low in DETERMINERS:
+            j -= 1  # ", an official said"
+        if j == 0 or toks[j - 1].word != "," or not _ends_attribution(toks, c):
+            return None
+    return ph if ph.kind != "description" or is_personish(ph) else None
 
 
 def _ends_attribution(toks: list[Tok], c: int) -> bool:
@@ -218,13 +283,15 @@ def _ends_attribution(toks: list[Tok], c: int) -> bool:
                                                                            "journalists")
 
 
-def _before_quote(toks: list[Tok]) -> Phrase | None:
+def _before_quote(toks: list[Tok], continues: bool = False) -> Phrase | None:
     """X said: “Q” / X told NPR that “Q” / according to X, “Q” / X said the plan was “Q”.
 
     The cue nearest the quote wins, unless its subject is a thing ("She says it underscores
-    that …"): then the cue before it is tried.
+    that …"): then the cue before it is tried. `continues`: the quote opens in lower case, so
+    it goes on with the clause before it ("X, for example, said Christie “has dedicated …”":
+    Christie is the subject of the quoted words, X the speaker).
     """
-    owner = _possessive_source(toks)
+    owner = possessive_source(toks)
     if owner is not None:
         return owner
     if len(toks) >= 2 and toks[-1].word in ("—", "–", "--") and toks[-2].cap and (
@@ -248,9 +315,16 @@ def _before_quote(toks: list[Tok]) -> Phrase | None:
             break
         before = toks[c - 1].low if c > 0 else ""
         if before in _PASSIVE:
+            if c + 2 < len(toks) and toks[c + 1].low == "by" and toks[c].low != "according":
+                # "She was warned by the policy unit that “…”": the agent spoke.
+                agent = agent_phrase(np_forward(toks, c + 2, toks[c].word))
+                if agent is not None and agent.kind != "pronoun" and is_personish(agent):
+                    return agent
             stop = c  # "when terrorists are revealed as …": the subject did not speak
             continue
-        ph = _cue_subject(toks, c)
+        ph = _cue_subject(toks, c, continues)
+        if ph is not None and ph.kind == "description":
+            ph = document_issuer(toks, ph) or ph
         if before in ("who", "that") and c >= 2:
             # "told a young woman who suggested that …": the main clause's speaker first.
             if fallback is None:
@@ -265,61 +339,11 @@ def _before_quote(toks: list[Tok]) -> Phrase | None:
     return fallback
 
 
-def is_personish(ph: Phrase) -> bool:
-    """Names, pronouns and descriptions of people can speak; "protests" and "it" cannot."""
-    if ph.kind != "description":
-        return True
-    head = ph.words[-1].lower().rstrip(".")
-    return head in ROLE_NOUNS or head.rstrip("s") in ROLE_NOUNS or ph.words[0][0].isupper()
-
-
-_SPEECH_NOUNS = frozenset({
-    "claim", "claims", "remark", "remarks", "comment", "comments", "words", "statement",
-    "assertion", "promise", "pledge", "warning", "description", "tweet", "tweets", "speech",
-    "message", "vow", "boast", "insistence", "suggestion", "argument", "answer", "response",
-    "reply", "charge", "accusation", "criticism", "prediction", "slogan", "catchphrase",
-    "characterization", "declaration", "plea", "quip", "retort", "assessment", "view",
-    "contention", "testimony", "admission", "denial", "call", "demand", "question", "letter",
-})
-
-
-def _possessive_source(toks: list[Tok]) -> Phrase | None:
-    """Trump's claim that there were “…” / Obama's words, “…”: the owner of the words."""
-    for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
-        t = toks[k]
-        after = toks[k + 1:]
-        direct = after[0].low in ("that", "of", ":", ",") if after else True
-        if not direct and len(after) <= 3:
-            # "Trump's statement was “true”": the quote judges the words, it does not give them.
-            direct = not any(a.low in _COPULAS for a in after)
-        if t.low in _SPEECH_NOUNS and direct and k > 0 and toks[k - 1].cap and (
-            toks[k - 1].word.endswith(("'s", "’s"))
-        ):
-            j = k - 1
-            while j - 1 >= 0 and toks[j - 1].cap and toks[j - 1].low not in NOT_NAMES:
-                j -= 1
-            b = j - 1
-            while b >= 0 and toks[b].low in TITLES:
-                b -= 1  # "called Mr. Obama's remarks"
-            if b >= 0 and toks[b].low in _EVALUATING:
-                return None  # "called Obama's remarks “a wake-up call”": the caller speaks
-            words = [x.word for x in toks[j:k]]
-            words[-1] = words[-1][:-2]
-            return Phrase("name", tuple(words), toks[j].start, t.word)
-    return None
-
-
-_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "as", "seems", "seemed"})
-_EVALUATING = frozenset({
-    "called", "calls", "call", "calling", "rated", "rates", "rate", "rating", "deemed",
-    "deems", "judged", "judges", "labeled", "labelled", "labels", "branded", "brands",
-    "dubbed", "dubs",
-})
 _PASSIVE = frozenset({"is", "are", "was", "were", "been", "be", "being", "get", "got"})
 _THINGS = frozenset({"it", "this", "that", "which", "what", "there"})
 
 
-def _cue_subject(toks: list[Tok], c: int) -> Phrase | None:
+def _cue_subject(toks: list[Tok], c: int, continues: bool = False) -> Phrase | None:
     t = toks[c]
     if t.low == "according":
         return np_forward(toks, c + 2, "according to")
@@ -340,7 +364,8 @@ def _cue_subject(toks: list[Tok], c: int) -> Phrase | None:
         ph = np_forward(toks, nxt, cue)
         after = nxt + len(ph.words) if ph is not None else 0
         if ph is not None and ph.kind == "name" and (
-            after >= len(toks) or toks[after].word in (",", ":", "—", "–")
+            (after >= len(toks) and not continues) or (
+                after < len(toks) and toks[after].word in (",", ":", "—", "–"))
         ):
             return ph
     if t.low.endswith("ing") and (c == 0 or toks[c - 1].word == "," or
@@ -363,63 +388,76 @@ def attribute_paragraph(
     text: str, spans: list[Span], ps: int, pe: int, headline: bool = False
 ) -> list[Local]:
     """For each span of one paragraph: the evidence about its speaker found around it."""
+    make = tuple.__new__  # a Local without the generated __new__'s Python frame
     if headline:
-        credited = _headline_credit(text, ps, pe)
+        credited = headline_credit(text, ps, pe)
         if credited is not None:
-            return [Local(credited, None, None) for _ in spans]
+            return [make(Local, (credited, None, None)) for _ in spans]
     found: list[Local] = []
     for n, span in enumerate(spans):
         label = transcript_label(text, span)
         if label is not None:
-            found.append(Local(None, label, None))
+            found.append(make(Local, (None, label, None)))
             continue
         nxt = spans[n + 1].start if n + 1 < len(spans) else pe
         prev = spans[n - 1].end if n > 0 else ps
         ph = subject = None
         a, b = _post_frame(text, span, nxt, pe)
-        post = tokens(text, a, b)
+        # Every credit after a quote but the dash line needs a cue word: a frame without one
+        # (most frames after a quote that ends its sentence) is not tokenised at all.
+        post = tokens(text, a, b) if _may_credit(text, a, b) else None
         if post:
             to_next = b == nxt and n + 1 < len(spans)
-            ph = _dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
+            ph = dash_credit(text, a, post) or _after_quote(text, span, post, to_next) or (
                 _closing_credit(post)  # “Q” of the plan, Mr. Holtz-Eakin said.
-            )
+            ) or (None if text[span.end - 1] in ".!?" else _comma_credit(post))
+        if ph is not None and ph.cue == "according to" and ph.kind == "description":
+            # "…,” according to the statement: the owner the sentence names before the quote.
+            ph = document_owner(ph, tokens(text, *_pre_frame(text, span, ps, ps))) or ph
         if ph is None:
             a, b = _pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)
             if pre:
-                ph = _before_quote(pre)
+                ph = _before_quote(pre, _continues(text, span))
             elif a > prev and n == 0:
                 # The quote opens a sentence right after "…, Schiff said." in its paragraph.
                 lo = _word_start(text, max(prev, a - 120), prev, a)
                 ph = _closing_credit(tokens(text, lo, a))
             if ph is None:
-                a2, b2 = _pre_frame(text, span, ps, ps)
-                subject = _nearest_clause_subject(pre if (a2, b2) == (a, b) else tokens(
-                    text, a2, b2))
+                # The frame back to the sentence's start, across earlier quotes (the same
+                # frame as above for the paragraph's first quote).
+                near = pre if prev <= ps else _frame_tokens(text, *_pre_frame(text, span, ps, ps),
+                                                            a, b, pre)
+                subject = _nearest_clause_subject(near)
                 if subject is None and not pre and a > prev:
                     # "X identified … as a reason. “Q”": the previous sentence's subject.
                     subject = _nearest_clause_subject(tokens(text, _sentence_start(
                         text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
-        found.append(Local(ph, None, subject))
+        found.append(make(Local, (ph, None, subject)))
     return found
 
 
-_HEADLINE_CREDIT = re.compile(
-    r",\s+((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’.\-]*)\s+(?:Says|Said|Tells|Told|Warns|Claims|"
-    r"Insists|Argues|Writes|Admits|Vows)\b"
-)
+def _may_credit(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a cue word or opens with a dash: one C-level scan of its
+    lower-cased words and a set test, instead of a token record per word."""
+    k = a
+    while k < b and text[k] in " \u00a0\t":
+        k += 1
+    if k < b and text[k] in "―—–-":
+        return True
+    return not MAY_CUE.isdisjoint(_WORD.findall(text[a:b].lower()))
 
 
-def _headline_credit(text: str, ps: int, pe: int) -> Phrase | None:
-    """A headline capitalises every word, so its cue is capitalised too: "…, Lindsey Graham
-    Says" at its end credits every quote in it."""
-    found = None
-    for m in _HEADLINE_CREDIT.finditer(text, ps, pe):
-        found = m
-    if found is None:
-        return None
-    cue = text[found.end(1):found.end()].strip()
-    return Phrase("name", tuple(found.group(1).split()), found.start(1), cue)
+# The words of a frame as tokens() cuts them (without a final full stop).
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
+
+
+def _continues(text: str, span: Span) -> bool:
+    """The quote opens in lower case: it goes on with the sentence's clause before it."""
+    k = span.start
+    while k < span.end and not text[k].isalnum():
+        k += 1
+    return k < span.end and text[k].islower()
 
 
 _CLAUSE_OPENERS = frozenset({
@@ -448,13 +486,3 @@ def _named(ph: Phrase) -> bool:
     """A name, a pronoun, or a body written with its article ("The Daily Beast")."""
     return ph.kind != "description" or all(w[:1].isupper() for w in ph.words)
 
-
-def _dash_credit(text: str, a: int, toks: list[Tok]) -> Phrase | None:
-    """“Q” ― Name: the credit line of quote collections and social-media round-ups."""
-    k = a
-    while k < len(text) and text[k] in " \u00a0\t":
-        k += 1
-    if k >= len(text) or text[k] not in "―—–-" or not toks or not toks[0].cap:
-        return None
-    ph = np_forward(toks, 0, "")
-    return ph if ph is not None and ph.kind == "name" else None

@@ -25,7 +25,8 @@ _CUE_LEMMAS = (
     "grumble", "marvel", "murmur", "object", "order", "ponder", "reflect", "rage", "rant",
     "tease", "think", "believe", "caution", "challenge", "assure", "posit", "write", "chant",
     "read",
-    "call",
+    "call", "laugh", "chuckle", "email", "e-mail", "text", "blast",
+    "advise",
 )
 
 # Irregular forms a suffix rule would get wrong.
@@ -68,7 +69,7 @@ WEAK_CUES: frozenset[str] = frozenset(
     f for lemma in ("point", "post", "rule", "think", "believe", "order", "offer", "question",
                     "object", "report", "charge", "continue", "begin", "state", "add",
                     "challenge", "reason", "mock", "describe", "answer", "estimate", "predict",
-                    "call", "read")
+                    "call", "read", "text", "email", "e-mail")
     for f in _inflect(lemma)
 )
 
