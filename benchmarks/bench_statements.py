@@ -131,6 +131,10 @@ def timed(label: str, fn):  # type: ignore[no-untyped-def]
     return result, took
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=100_000)
@@ -154,6 +158,8 @@ def main() -> None:
     label = "group_in_steps(everything=True)" if args.in_steps else "regroup_all (one transaction)"
     n, took = timed(label, full)
     print(f"  {n / took:,.0f} quotes/s")
+    # A full regroup holds its whole blocking index in memory: its peak, before the import's.
+    print(f"  peak memory of the process so far {_peak_mb():,.0f} MB")
     new_ids, _ = timed(f"import {args.import_articles:,} more articles (no grouping)",
                        lambda: add_articles(store, gen, args.import_articles, articles + 1))
 
@@ -175,9 +181,7 @@ def main() -> None:
     size = (folder / "bench.db").stat().st_size + (folder / "bench.db-wal").stat().st_size
     print(f"quotes {total:,}; statements {statements:,}; carried by ≥2 outlets {shared:,}")
     print(f"statement_key rows {keys:,} ({keys / total:.1f} per quote); store {size / 1e6:,.0f} MB")
-    # The grouping run holds its blocking index in memory: this is what that costs at the peak.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory of the process {peak:,.0f} MB")
+    print(f"peak memory of the process {_peak_mb():,.0f} MB")
     store.close()
 
 
