@@ -48,41 +48,67 @@ class _PackedRows:
         self._sids: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
         self._common: dict[int, set[int]] = {}
 
-    def get(self, key: int) -> Sequence[int] | None:
-        """The statements filed under `key` in insertion order; None for a key past the cap."""
-        if key in self._common:
-            return None
-        b = (key >> (64 - _BUCKET_BITS)) & ((1 << _BUCKET_BITS) - 1)
-        keys = self._keys[b]
-        if keys is None:
-            return ()
-        lo = bisect_left(keys, key)
-        if lo == len(keys) or keys[lo] != key:
-            return ()
-        return self._sids[b][lo : bisect_right(keys, key, lo)]  # type: ignore[index]
-
-    def add(self, key: int, sids: Iterable[int]) -> None:
-        common = self._common.get(key)
-        if common is not None:
-            common.update(sids)
-            return
-        b = (key >> (64 - _BUCKET_BITS)) & ((1 << _BUCKET_BITS) - 1)
-        keys, rows = self._keys[b], self._sids[b]
-        if keys is None or rows is None:
-            keys = self._keys[b] = array("q")
-            rows = self._sids[b] = array("i")  # statement ids are dense, from 1
-        lo = bisect_left(keys, key)
-        hi = bisect_right(keys, key, lo)
-        for sid in sids:
-            if sid in rows[lo:hi]:
+    def lookup(self, keys: Iterable[int], common: Sequence[int]) -> dict[int, Sequence[int]]:
+        """Each key's statements in insertion order (`common` for a key past the cap, an empty
+        tuple for a key in none). One loop with everything local: it runs for every key of
+        every quote."""
+        out: dict[int, Sequence[int]] = {}
+        past, all_keys, all_sids, empty = self._common, self._keys, self._sids, ()
+        shift, mask = 64 - _BUCKET_BITS, (1 << _BUCKET_BITS) - 1
+        for key in keys:
+            if key in out:
                 continue
-            keys.insert(hi, key)
-            rows.insert(hi, sid)
-            hi += 1
-            if hi - lo > self._cap:
-                self._common[key] = set(rows[lo:hi]).union(sids)
-                del keys[lo:hi], rows[lo:hi]
-                return
+            if key in past:
+                out[key] = common
+                continue
+            b = (key >> shift) & mask
+            bucket = all_keys[b]
+            if bucket is None:
+                out[key] = empty
+                continue
+            lo = bisect_left(bucket, key)
+            if lo == len(bucket) or bucket[lo] != key:
+                out[key] = empty
+            else:
+                out[key] = all_sids[b][lo : bisect_right(bucket, key, lo)]  # type: ignore[index]
+        return out
+
+    def add(self, added: dict[int, list[int]]) -> None:
+        """Files each key's statements (distinct per key) after the ones filed before."""
+        past, all_keys, all_sids, cap = self._common, self._keys, self._sids, self._cap
+        shift, mask = 64 - _BUCKET_BITS, (1 << _BUCKET_BITS) - 1
+        for key, sids in added.items():
+            common = past.get(key)
+            if common is not None:
+                common.update(sids)
+                continue
+            b = (key >> shift) & mask
+            keys, rows = all_keys[b], all_sids[b]
+            if keys is None or rows is None:
+                keys = all_keys[b] = array("q")
+                rows = all_sids[b] = array("i")  # statement ids are dense, from 1
+            lo = bisect_left(keys, key)
+            if lo == len(keys) or keys[lo] != key:  # most keys: new to the index
+                if len(sids) > cap:
+                    past[key] = set(sids)
+                elif len(sids) == 1:
+                    keys.insert(lo, key)
+                    rows.insert(lo, sids[0])
+                else:
+                    keys[lo:lo] = array("q", [key] * len(sids))
+                    rows[lo:lo] = array("i", sids)
+                continue
+            hi = bisect_right(keys, key, lo)
+            for sid in sids:
+                if sid in rows[lo:hi]:
+                    continue
+                keys.insert(hi, key)
+                rows.insert(hi, sid)
+                hi += 1
+                if hi - lo > cap:
+                    past[key] = set(rows[lo:hi]).union(sids)
+                    del keys[lo:hi], rows[lo:hi]
+                    break
 
     def drain(self) -> Iterator[tuple[int, int]]:
         """Every row, sorted by (key, statement id) as SQLite orders signed keys; frees as it
@@ -125,12 +151,7 @@ class KeyIndex:
         A complete run reads the chunk's keys from its packed rows into a dict for the chunk,
         and drops the previous chunk's."""
         if self._rows is not None:
-            post, get, common, empty = self._post, self._rows.get, self._common, ()
-            post.clear()
-            for key in keys:
-                if key not in post:
-                    found = get(key)
-                    post[key] = common if found is None else (found or empty)
+            self._post = self._rows.lookup(keys, self._common)
             return
         post = self._post
         missing = sorted({k for k in keys if k not in post})
@@ -164,8 +185,7 @@ class KeyIndex:
 
         Written now unless the run is complete."""
         if self._rows is not None:
-            for key, sids in added.items():
-                self._rows.add(key, sids)
+            self._rows.add(added)
             return
         post, cap, common = self._post, self._cap, self._common
         fresh: list[tuple[int, int]] = []
