@@ -155,6 +155,14 @@ def test_articles_by_their_text(store):
     assert titles == ["Ferry strike ends"]
 
 
+def test_articles_by_a_prefix_of_a_word(store):
+    """The article index keeps no prefix indexes (migration 0004); prefix* still finds."""
+    with store.sessions() as s:
+        whole = search_articles(s, SearchQuery("strike")).ids
+        assert search_articles(s, SearchQuery("stri*")).ids == whole
+        assert whole and set(whole) <= set(search_articles(s, SearchQuery("st*")).ids)
+
+
 def test_match_spans_mark_words_phrases_and_prefixes():
     text = "The Prime Minister said government, café and governing."
     spans = match_spans(text, '"prime minister" gov* cafe')
