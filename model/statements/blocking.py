@@ -37,7 +37,8 @@ class _PackedRows:
     order the matcher ranks candidates in. Keys are hashes, so their top 16 bits (from crc32)
     spread rows evenly: a bucket holds ~300 rows at a million quotes, so a lookup is a short
     bisect and an insert a short memmove. A key past the cap is never looked up again: its rows
-    move to a set of their own (few keys, each in many statements), still written at the end.
+    leave the arrays and are written to the store at once (a few hundred keys hold an eighth of
+    the rows; in a set they cost 60 bytes each, in SQLite they append to a few ranges).
     """
 
     __slots__ = ("_cap", "_common", "_keys", "_sids")
@@ -46,7 +47,7 @@ class _PackedRows:
         self._cap = cap
         self._keys: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
         self._sids: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
-        self._common: dict[int, set[int]] = {}
+        self._common: set[int] = set()
 
     def lookup(self, keys: Iterable[int], common: Sequence[int]) -> dict[int, Sequence[int]]:
         """Each key's statements in insertion order (`common` for a key past the cap, an empty
@@ -73,14 +74,15 @@ class _PackedRows:
                 out[key] = all_sids[b][lo : bisect_right(bucket, key, lo)]  # type: ignore[index]
         return out
 
-    def add(self, added: dict[int, list[int]]) -> None:
-        """Files each key's statements (distinct per key) after the ones filed before."""
+    def add(self, added: dict[int, list[int]]) -> list[tuple[int, int]]:
+        """Files each key's statements (distinct per key) after the ones filed before; returns
+        the rows of keys past the cap, to write now (they may repeat rows written before)."""
         past, all_keys, all_sids, cap = self._common, self._keys, self._sids, self._cap
         shift, mask = 64 - _BUCKET_BITS, (1 << _BUCKET_BITS) - 1
+        out: list[tuple[int, int]] = []
         for key, sids in added.items():
-            common = past.get(key)
-            if common is not None:
-                common.update(sids)
+            if key in past:
+                out.extend((key, sid) for sid in sids)
                 continue
             b = (key >> shift) & mask
             keys, rows = all_keys[b], all_sids[b]
@@ -90,7 +92,8 @@ class _PackedRows:
             lo = bisect_left(keys, key)
             if lo == len(keys) or keys[lo] != key:  # most keys: new to the index
                 if len(sids) > cap:
-                    past[key] = set(sids)
+                    past.add(key)
+                    out.extend((key, sid) for sid in sids)
                 elif len(sids) == 1:
                     keys.insert(lo, key)
                     rows.insert(lo, sids[0])
@@ -106,29 +109,23 @@ class _PackedRows:
                 rows.insert(hi, sid)
                 hi += 1
                 if hi - lo > cap:
-                    past[key] = set(rows[lo:hi]).union(sids)
+                    past.add(key)
+                    out.extend((key, sid) for sid in rows[lo:hi])
+                    out.extend((key, sid) for sid in sids)
                     del keys[lo:hi], rows[lo:hi]
                     break
+        return out
 
     def drain(self) -> Iterator[tuple[int, int]]:
         """Every row, sorted by (key, statement id) as SQLite orders signed keys; frees as it
         goes."""
-        common: dict[int, list[int]] = {}
-        for key in self._common:
-            common.setdefault(self._bucket(key), []).append(key)
         half = 1 << (_BUCKET_BITS - 1)
         for b in [*range(half, 2 * half), *range(half)]:  # negative keys first
             keys, rows = self._keys[b], self._sids[b]
             self._keys[b] = self._sids[b] = None
             found = [] if keys is None or rows is None else list(zip(keys, rows, strict=True))
-            for key in common.get(b, ()):
-                found.extend((key, sid) for sid in self._common.pop(key))
             found.sort()
             yield from found
-
-    @staticmethod
-    def _bucket(key: int) -> int:
-        return (key >> (64 - _BUCKET_BITS)) & ((1 << _BUCKET_BITS) - 1)
 
 
 class KeyIndex:
@@ -185,7 +182,12 @@ class KeyIndex:
 
         Written now unless the run is complete."""
         if self._rows is not None:
-            self._rows.add(added)
+            past = self._rows.add(added)
+            if past:
+                past.sort()
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO statement_key (key, statement_id) VALUES (?, ?)", past
+                )
             return
         post, cap, common = self._post, self._cap, self._common
         fresh: list[tuple[int, int]] = []
