@@ -88,6 +88,9 @@ class NameIndex(NameReading, AntecedentRules):
         # Names with accents or umlauts under their folded spellings (`NameReading._fold_in`).
         self._folded: dict[str, Person] = {}
         self._opens_memo: dict[tuple[int, int, bool], bool] = {}
+        self._antecedent_memo: dict[
+            tuple[int, str | None, str | None, str | None], Person | None
+        ] = {}
         self._read()
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
