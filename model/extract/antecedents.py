@@ -80,6 +80,9 @@ class AntecedentRules:
         _starts: list[int]
         _by_full: dict[str, Person]
         _mention_in_quote: list[bool] | None
+        _quoted: list[tuple[int, int]]
+        _speaks_memo: dict[tuple[int, int], bool]
+        _opens_memo: dict[tuple[int, int, bool], bool]
         _genders_guessed: bool
         _antecedent_memo: dict[tuple[int, str | None, str | None, str | None], Person | None]
 
@@ -197,13 +200,23 @@ class AntecedentRules:
                 if stop != stop_seen:
                     stop_seen = stop
                     topic_open = "\n" not in text[stop:at].strip()
+            fits = gender is not None and p.gender == gender
+            # The most this mention can score: below the best, only whether it speaks counts
+            # (the first one speaking takes the latest speaker's bonus from those before it).
+            if best_score >= _SPEAKS + _FITS * fits + _LATEST_SPEAKER * latest_speaker + _LEAD * (
+                s == lead
+            ) + 1 + _SAME_PARAGRAPH * same_par + _TOPIC * topic_open:
+                if latest_speaker and (name == speaker or speaks_at(s, e)):
+                    latest_speaker = False
+                seen.add(name)
+                if len(seen) > _SALIENT:
+                    break
+                continue
             # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
             # mention where subjects stand, the likelier antecedent of a later pronoun.
             speaks = name == speaker or speaks_at(s, e)
             owner = possessive(e)
-            score = _SPEAKS * speaks + _FITS * (
-                gender is not None and p.gender == gender
-            ) - 2 * owner
+            score = _SPEAKS * speaks + _FITS * fits - 2 * owner
             if speaks and latest_speaker:
                 # The one who spoke last outranks earlier speakers whose gender merely is
                 # better known ("…, noted Dante Chinni. “…,” he wrote.").
@@ -214,7 +227,9 @@ class AntecedentRules:
             if opens(s, e, True):
                 # A subject in the pronoun's own paragraph is the topic there.
                 score += 1 + _SAME_PARAGRAPH * same_par
-                if gendered and self._topic_goes_on(e, at, gender):  # type: ignore[arg-type]
+                if gendered and topic_open and self._topic_goes_on(
+                    e, at, gender  # type: ignore[arg-type]
+                ):
                     score += _TOPIC
             if score > best_score:
                 best, best_score = p, score
@@ -297,11 +312,21 @@ class AntecedentRules:
         return first
 
     def _quoted_mentions(self) -> list[bool]:
-        """Whether each mention lies inside a quote, worked out once for all the questions."""
+        """Whether each mention lies inside a quote, worked out once for all the questions:
+        one walk along the mentions and the quotes together, both in text order (what
+        `_inside_quote` finds by bisection for one offset)."""
         quoted = self._mention_in_quote
         if quoted is None or len(quoted) != len(self.mentions):
-            inside = self._inside_quote
-            quoted = self._mention_in_quote = [inside(m.start) for m in self.mentions]
+            quoted = []
+            add = quoted.append
+            q = self._quoted
+            n = len(q)
+            i = 0  # how many quotes open at or before the mention
+            for pos in self._starts:
+                while i < n and q[i][0] <= pos:
+                    i += 1
+                add(i > 0 and pos < q[i - 1][1])
+            self._mention_in_quote = quoted
         return quoted
 
     def _topic_goes_on(self, end: int, at: int, gender: str) -> bool:
