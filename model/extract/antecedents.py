@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from model.extract.given_names import first_name_gender
@@ -81,7 +80,11 @@ class AntecedentRules:
         _starts: list[int]
         _by_full: dict[str, Person]
         _mention_in_quote: list[bool] | None
+        _quoted: list[tuple[int, int]]
+        _speaks_memo: dict[tuple[int, int], bool]
+        _opens_memo: dict[tuple[int, int, bool], bool]
         _genders_guessed: bool
+        _antecedent_memo: dict[tuple[int, str | None, str | None, str | None], Person | None]
 
         def _inside_quote(self, pos: int) -> bool: ...
         def _opens_sentence(self, s: int, e: int, person: bool = False) -> bool: ...
@@ -138,43 +141,105 @@ class AntecedentRules:
         fit, then a sentence subject, then simply the latest: "he said" continues with the one
         already speaking more often than it turns to someone merely mentioned in passing.
         """
+        key = (at, gender, role, speaker)
+        memo = self._antecedent_memo
+        if key in memo:
+            return memo[key]  # the pipeline asks again about the same pronoun
         self._need_genders()
-        if gender in ("m", "f"):
-            ahead = self._subject_ahead(at, gender)
+        found = memo[key] = self._antecedent_now(at, gender, role, speaker)
+        return found
+
+    def _antecedent_now(
+        self, at: int, gender: str | None, role: str | None, speaker: str | None
+    ) -> Person | None:
+        """`antecedent` worked out: the scores of the mentions before `at`, latest first,
+        stopping as soon as no earlier mention could outscore the best one (the bonuses for
+        the pronoun's paragraph, the lead and the latest speaker only shrink going back)."""
+        gendered = gender in ("m", "f")
+        if gendered:
+            ahead = self._subject_ahead(at, gender)  # type: ignore[arg-type]
             if ahead is not None:
                 return ahead
-        lead = self._lead_before_quote(at) if gender in ("m", "f") else -1
+        lead = self._lead_before_quote(at) if gendered else -1
+        text = self.text
+        mentions = self.mentions
+        quoted = self._quoted_mentions()
+        speaks_at, possessive, opens = self._speaks, self._possessive, self._opens_sentence
         best: Person | None = None
         best_score = -1
         seen: set[str] = set()
         latest_speaker = True
-        for ment in self._fitting(at, gender, role):
+        # The most any mention still to come could score, but for the bonuses that end.
+        base = _SPEAKS + (_FITS if gender is not None else 0) + 1
+        same_par = True  # no line break yet between the mention and the pronoun
+        topic_open = gendered  # the mention is in the pronoun's paragraph or the one before
+        stop_seen = -2
+        k = bisect.bisect_left(self._starts, at) - 1
+        counted = 0
+        while k >= 0 and counted < 40:
+            ment = mentions[k]
             p = ment.person
-            if len(seen) >= _SALIENT and p.name != speaker:
+            if p.is_org or quoted[k]:
+                k -= 1
+                continue
+            k -= 1
+            counted += 1
+            if role is not None:
+                if role not in p.roles:
+                    continue
+            elif gendered and p.gender not in (None, gender):
+                continue
+            name = p.name
+            if len(seen) >= _SALIENT and name != speaker:
                 continue  # past the last few people only the one speaking still counts
+            s, e = ment.start, ment.end
+            if same_par:
+                same_par = text.find("\n", e, at) < 0
+            if topic_open and not same_par:
+                stop = text.find("\n", e, at)
+                if stop != stop_seen:
+                    stop_seen = stop
+                    topic_open = "\n" not in text[stop:at].strip()
+            fits = gender is not None and p.gender == gender
+            # The most this mention can score: below the best, only whether it speaks counts
+            # (the first one speaking takes the latest speaker's bonus from those before it).
+            if best_score >= _SPEAKS + _FITS * fits + _LATEST_SPEAKER * latest_speaker + _LEAD * (
+                s == lead
+            ) + 1 + _SAME_PARAGRAPH * same_par + _TOPIC * topic_open:
+                if latest_speaker and (name == speaker or speaks_at(s, e)):
+                    latest_speaker = False
+                seen.add(name)
+                if len(seen) > _SALIENT:
+                    break
+                continue
             # A speech verb's subject ("Obama said", "said Mr. Obama") is likeliest, then a
             # mention where subjects stand, the likelier antecedent of a later pronoun.
-            speaks = p.name == speaker or self._speaks(ment.start, ment.end)
-            score = _SPEAKS * speaks + _FITS * (
-                gender is not None and p.gender == gender
-            ) - 2 * self._possessive(ment.end)
+            speaks = name == speaker or speaks_at(s, e)
+            owner = possessive(e)
+            score = _SPEAKS * speaks + _FITS * fits - 2 * owner
             if speaks and latest_speaker:
                 # The one who spoke last outranks earlier speakers whose gender merely is
                 # better known ("…, noted Dante Chinni. “…,” he wrote.").
                 score += _LATEST_SPEAKER
                 latest_speaker = False
-            if ment.start == lead and not self._possessive(ment.end):
+            if s == lead and not owner:
                 score += _LEAD  # the subject of the sentence just before the quote
-            if self._opens_sentence(ment.start, ment.end, person=True):
+            if opens(s, e, True):
                 # A subject in the pronoun's own paragraph is the topic there.
-                score += 1 + _SAME_PARAGRAPH * (self.text.find("\n", ment.end, at) < 0)
-                if gender in ("m", "f") and self._topic_goes_on(ment.end, at, gender):
+                score += 1 + _SAME_PARAGRAPH * same_par
+                if gendered and topic_open and self._topic_goes_on(
+                    e, at, gender  # type: ignore[arg-type]
+                ):
                     score += _TOPIC
             if score > best_score:
                 best, best_score = p, score
-            seen.add(p.name)
+            seen.add(name)
             if len(seen) > _SALIENT:
                 break
+            if best_score >= base + _LATEST_SPEAKER * latest_speaker + _LEAD * (
+                0 <= lead < s
+            ) + _SAME_PARAGRAPH * same_par + _TOPIC * topic_open:
+                break  # mentions further back score no higher: the answer is fixed
         return best
 
     def _subject_ahead(self, at: int, gender: str) -> Person | None:
@@ -246,33 +311,22 @@ class AntecedentRules:
             k -= 1
         return first
 
-    def _fitting(self, at: int, gender: str | None, role: str | None) -> Iterator[Mention]:
-        k = bisect.bisect_left(self._starts, at) - 1
-        quoted = self._quoted_mentions()
-        mentions = self.mentions
-        seen = 0
-        while k >= 0 and seen < 40:
-            ment = mentions[k]
-            p = ment.person
-            if p.is_org or quoted[k]:
-                k -= 1
-                continue
-            k -= 1
-            seen += 1
-            if role is not None:
-                if role in p.roles:
-                    yield ment
-                continue
-            if gender in ("m", "f") and p.gender not in (None, gender):
-                continue
-            yield ment
-
     def _quoted_mentions(self) -> list[bool]:
-        """Whether each mention lies inside a quote, worked out once for all the questions."""
+        """Whether each mention lies inside a quote, worked out once for all the questions:
+        one walk along the mentions and the quotes together, both in text order (what
+        `_inside_quote` finds by bisection for one offset)."""
         quoted = self._mention_in_quote
         if quoted is None or len(quoted) != len(self.mentions):
-            inside = self._inside_quote
-            quoted = self._mention_in_quote = [inside(m.start) for m in self.mentions]
+            quoted = []
+            add = quoted.append
+            q = self._quoted
+            n = len(q)
+            i = 0  # how many quotes open at or before the mention
+            for pos in self._starts:
+                while i < n and q[i][0] <= pos:
+                    i += 1
+                add(i > 0 and pos < q[i - 1][1])
+            self._mention_in_quote = quoted
         return quoted
 
     def _topic_goes_on(self, end: int, at: int, gender: str) -> bool:

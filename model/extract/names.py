@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from model.extract.antecedents import AntecedentRules
 from model.extract.lexicon import CUE_VERBS
@@ -46,6 +47,13 @@ _NOT_VERB = frozenset({
     "of", "for", "to", "with", "and", "or", "the", "a", "an", "in", "on", "at", "by", "from",
     "who", "which", "that", "whose", "as", "but",
 })
+
+
+@lru_cache(maxsize=1 << 14)
+def _counting(tokens: tuple[str, ...]) -> bool:
+    """Whether a cue's subject is only counting words ("Six years ago …"): the same subjects
+    come back quote after quote."""
+    return only_numbers([clean_token(t) for t in tokens])
 
 
 def _last_word(
@@ -88,6 +96,9 @@ class NameIndex(NameReading, AntecedentRules):
         # Names with accents or umlauts under their folded spellings (`NameReading._fold_in`).
         self._folded: dict[str, Person] = {}
         self._opens_memo: dict[tuple[int, int, bool], bool] = {}
+        self._antecedent_memo: dict[
+            tuple[int, str | None, str | None, str | None], Person | None
+        ] = {}
         self._read()
 
     def _lookup(self, name: list[str], org: bool, gender: str | None = None) -> Person | None:
@@ -157,12 +168,14 @@ class NameIndex(NameReading, AntecedentRules):
         if k < 0 or text[k] in "\n.!?”\"’":
             return True
         m = _last_word(_WORD_BEFORE, _WORD_BEFORE_AT_WORD, text, max(0, k - 14), k + 1)
-        if m is not None and m.group(1).lower() in CUE_VERBS:
-            return True  # "noted Dante Chinni": the subject of an inverted cue
-        if m is not None and m.group(1).lower() in _NOT_BEFORE_SUBJECT:
-            return False
-        if person and m is not None and m.group(1).lower() in ("the", "a", "an"):
-            return False  # "accused the Saudi government": a modifier, not a person subject
+        if m is not None:
+            before = m.group(1).lower()
+            if before in CUE_VERBS:
+                return True  # "noted Dante Chinni": the subject of an inverted cue
+            if before in _NOT_BEFORE_SUBJECT:
+                return False
+            if person and before in ("the", "a", "an"):
+                return False  # "accused the Saudi government": a modifier, not a person subject
         if m is not None and m.group(1) == "The" and m.start(1) == k - 2 and (
             m.start(1) == 0 or (text[m.start(1) - 1] in "\n "
             and (m.start(1) < 2 or text[m.start(1) - 2] in "\n.!?”\""))
@@ -192,9 +205,10 @@ class NameIndex(NameReading, AntecedentRules):
     def resolve(self, tokens: list[str], at: int) -> tuple[str | None, tuple[str, ...]]:
         """Full name and other forms for a name as written at offset `at`; no name for
         counting words ("Six years ago …"), which a sentence opens with but nobody is called."""
-        if only_numbers([clean_token(t) for t in tokens]):
+        key_tokens = tuple(tokens)
+        if _counting(key_tokens):
             return None, ()
-        w = written(tuple(tokens))
+        w = written(key_tokens)
         if w is None:
             return " ".join(tokens), ()
         name, key = w.name, w.key
