@@ -365,7 +365,8 @@ def _lend_speakers(text: str, spans: list[Span], ps: int, pe: int, idx: int, nam
                 before = sp
             continue
         donor = None
-        subject = found[n].subject
+        read_subject = found[n].subject
+        subject = read_subject() if read_subject is not None else None
         if subject is not None and (
             subject.kind != "name" or names.plausible_name(subject.words)
         ):
