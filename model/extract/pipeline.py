@@ -329,7 +329,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
             keep.append(not ((sp[0] is None or _after_strong_naming(text, span, ps)
                               or (sp[2] or "").lower() in _NAMING_CUES)
                              and _is_title_like(text, span, ps)))
-        if False in keep and _is_headline(text, ps, pe):
+        if False in keep and ((ps, pe) in heads if idx < 3 else _is_headline(text, ps, pe)):
             keep = [True] * len(spans)
         if any(sp[0] is None and k for sp, k in zip(speakers, keep, strict=True)):
             _lend_speakers(text, spans, ps, pe, idx, names, found, speakers, keep,
