@@ -306,6 +306,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
     names = NameIndex(text, quoted, heads)
     out: list[FoundQuote] = []
     add = out.append
+    make = tuple.__new__  # a FoundQuote without the generated __new__'s Python frame
     last: Speaker = (None, (), None)
     last_para = -2
     for idx, ps, pe, spans in paras:
@@ -337,7 +338,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
         for sp, span, k in zip(speakers, spans, keep, strict=True):
             if k:
                 start, end = span.start, span.end
-                add(FoundQuote(start, end, text[start:end], sp[0], sp[2], idx, sp[1]))
+                add(make(FoundQuote, (start, end, text[start:end], sp[0], sp[2], idx, sp[1])))
                 if sp[0]:
                     last, last_para = sp, idx
     return out
