@@ -10,6 +10,8 @@ carries speakers across quote-only paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 from model.extract.credit_lines import (
@@ -377,11 +379,15 @@ def _cue_subject(toks: list[Tok], c: int, continues: bool = False) -> Phrase | N
 
 class Local(NamedTuple):
     """What the words around one quote say: a cue-backed phrase, a transcript label, or only the
-    subject of the quote's sentence (weak evidence, used when nothing better is found)."""
+    subject of the quote's sentence (weak evidence, used when nothing better is found).
+
+    `subject` is a call that reads that subject, or None when there is no need for one (a
+    phrase or label was found): the pipeline calls it only for a quote it has no other donor
+    for, so the sentence-start window is tokenised for few quotes."""
 
     phrase: Phrase | None
     label: str | None
-    subject: Phrase | None
+    subject: Callable[[], Phrase | None] | None
 
 
 def attribute_paragraph(
@@ -424,17 +430,25 @@ def attribute_paragraph(
                 lo = _word_start(text, max(prev, a - 120), prev, a)
                 ph = _closing_credit(tokens(text, lo, a))
             if ph is None:
-                # The frame back to the sentence's start, across earlier quotes (the same
-                # frame as above for the paragraph's first quote).
-                near = pre if prev <= ps else _frame_tokens(text, *_pre_frame(text, span, ps, ps),
-                                                            a, b, pre)
-                subject = _nearest_clause_subject(near)
-                if subject is None and not pre and a > prev:
-                    # "X identified … as a reason. “Q”": the previous sentence's subject.
-                    subject = _nearest_clause_subject(tokens(text, _sentence_start(
-                        text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
+                # Read only if the pipeline finds no other donor for the quote: most never are.
+                subject = partial(_sentence_subject, text, span, prev, ps, a, b, pre)
         found.append(make(Local, (ph, None, subject)))
     return found
+
+
+def _sentence_subject(text: str, span: Span, prev: int, ps: int, a: int, b: int,
+                      pre: list[Tok]) -> Phrase | None:
+    """The subject of the quote's sentence, whose pre-quote frame is text[a:b] (tokens
+    `pre`): weak evidence, asked for only when nothing else names the speaker."""
+    # The frame back to the sentence's start, across earlier quotes (the same frame as the
+    # pre-quote one for the paragraph's first quote).
+    near = pre if prev <= ps else _frame_tokens(text, *_pre_frame(text, span, ps, ps), a, b, pre)
+    subject = _nearest_clause_subject(near)
+    if subject is None and not pre and a > prev:
+        # "X identified … as a reason. “Q”": the previous sentence's subject.
+        subject = _nearest_clause_subject(tokens(text, _sentence_start(
+            text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
+    return subject
 
 
 def _may_credit(text: str, a: int, b: int) -> bool:

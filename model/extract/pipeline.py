@@ -306,6 +306,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
     names = NameIndex(text, quoted, heads)
     out: list[FoundQuote] = []
     add = out.append
+    make = tuple.__new__  # a FoundQuote without the generated __new__'s Python frame
     last: Speaker = (None, (), None)
     last_para = -2
     for idx, ps, pe, spans in paras:
@@ -329,7 +330,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
             keep.append(not ((sp[0] is None or _after_strong_naming(text, span, ps)
                               or (sp[2] or "").lower() in _NAMING_CUES)
                              and _is_title_like(text, span, ps)))
-        if False in keep and _is_headline(text, ps, pe):
+        if False in keep and ((ps, pe) in heads if idx < 3 else _is_headline(text, ps, pe)):
             keep = [True] * len(spans)
         if any(sp[0] is None and k for sp, k in zip(speakers, keep, strict=True)):
             _lend_speakers(text, spans, ps, pe, idx, names, found, speakers, keep,
@@ -337,7 +338,7 @@ def extract_quotes(text: str) -> list[FoundQuote]:
         for sp, span, k in zip(speakers, spans, keep, strict=True):
             if k:
                 start, end = span.start, span.end
-                add(FoundQuote(start, end, text[start:end], sp[0], sp[2], idx, sp[1]))
+                add(make(FoundQuote, (start, end, text[start:end], sp[0], sp[2], idx, sp[1])))
                 if sp[0]:
                     last, last_para = sp, idx
     return out
@@ -365,7 +366,8 @@ def _lend_speakers(text: str, spans: list[Span], ps: int, pe: int, idx: int, nam
                 before = sp
             continue
         donor = None
-        subject = found[n].subject
+        read_subject = found[n].subject
+        subject = read_subject() if read_subject is not None else None
         if subject is not None and (
             subject.kind != "name" or names.plausible_name(subject.words)
         ):
