@@ -13,17 +13,9 @@ from sqlalchemy import func, select
 
 from gui.import_controller import ImportController
 from gui.import_report_dialog import ImportReportDialog, ImportResultsModel
-from model.db import open_store
 from model.schema import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "store.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -9,16 +9,8 @@ from sqlalchemy import func, select
 
 import model.importing.pipeline as pipeline
 import model.importing.writer as writer
-from model.db import open_store
 from model.importing import import_paths
 from model.schema import Article, Quote
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "store.db")
-    yield s
-    s.close()
 
 
 @pytest.fixture

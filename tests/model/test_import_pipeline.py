@@ -6,24 +6,15 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
 import main
 import model.importing.pipeline as pipeline
-from model.db import open_store
 from model.importing import ImportOptions, import_paths
 from model.schema import Article, Outlet, Quote
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "store.db")
-    yield s
-    s.close()
 
 
 def story(number: int) -> str:

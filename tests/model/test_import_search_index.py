@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from model.db import open_store
@@ -12,13 +11,6 @@ from model.importing import ImportOptions, import_paths
 from model.ingest import Ingestor
 from model.records import ArticleIn
 from model.search.maintenance import TRIGGERS, suspend_fts
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "store.db")
-    yield s
-    s.close()
 
 
 def write(folder: Path, words: list[str]) -> None:

@@ -26,13 +26,6 @@ from model.search.maintenance import TRIGGERS
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "store.db")
-    yield s
-    s.close()
-
-
 def stored(store) -> dict[str, object]:
     """Everything a user could see of the stored articles, quotes and speakers, without ids."""
     with store.sessions() as s:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlalchemy import insert, select, update
 
-from model.db import open_store
 from model.ingest import OutletResolver, content_hash
 from model.schema import Article, Quote, QuoteStatement, Speaker, StatementKey
 from model.speakers import SpeakerResolver
@@ -28,13 +26,6 @@ from model.statements import (
 )
 from model.statements import grouping as grouping_module
 from model.statements.text import Wording
-
-
-@pytest.fixture
-def store(tmp_path):  # type: ignore[no-untyped-def]
-    st = open_store(tmp_path / "g.db")
-    yield st
-    st.close()
 
 
 def report(
