@@ -35,7 +35,6 @@ from model.extract.frames import (
     tokens,
 )
 from model.extract.lexicon import (
-    ABBREVIATIONS,
     NOT_NAMES,
     PRONOUNS,
     ROLE_NOUNS,
@@ -43,14 +42,16 @@ from model.extract.lexicon import (
     WEAK_CUES,
 )
 from model.extract.marks import Span
+from model.extract.sentence_frames import (
+    FRAME_CHARS,
+    frame_tokens,
+    post_frame,
+    pre_frame,
+    sentence_start,
+    word_start,
+)
 
-# The sentence end nearest a quote: . ! ? then space and a capital, or the end of the text.
-# (The look-behind comes after the mark it guards so that the regex opens on a character set,
-# which the engine skips to directly.)
-_SENT_END = re.compile(r"[.!?](?<![A-Z][.!?])[\"”’')\]]*(?=\s+[A-Z\"“‘'(]|\s*$)")
-_ABBREV = re.compile(r"(\w+)\.$")
 _LABEL = re.compile(r"\s*(?:\(?[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}\)?):\s")
-_FRAME_CHARS = 300
 _CONJUNCTIONS = frozenset({
     "though", "although", "while", "and", "but", "as", "whereas", "yet", "so", "then",
 })
@@ -69,60 +70,6 @@ def transcript_label(text: str, span: Span) -> str | None:
     if label.lower() in NOT_NAMES or len(label) < 2:
         return None
     return label
-
-
-def _post_frame(text: str, span: Span, nxt: int, pe: int) -> tuple[int, int]:
-    start = span.end
-    while start < pe and text[start] in "”\"’'»` ":
-        start += 1
-    end = min(nxt, pe, start + _FRAME_CHARS)
-    for m in _SENT_END.finditer(text, start, end):
-        if not _is_abbreviation(text, m.start()):
-            return start, m.start()
-    return start, end
-
-
-def _sentence_start(text: str, lo: int, hi: int) -> int:
-    """Where the sentence ending at `hi` begins (not before `lo`)."""
-    for m in reversed(list(_SENT_END.finditer(text, lo, hi))):
-        if not _is_abbreviation(text, m.start()):
-            return m.end()
-    return lo
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Mr. Rev. Gen. Sen.: a full stop that ends a title, not a sentence."""
-    if text[dot] != ".":
-        return False
-    m = _ABBREV.search(text, max(0, dot - 12), dot + 1)
-    return m is not None and (m.group(1).lower() in ABBREVIATIONS or len(m.group(1)) == 1)
-
-
-def _pre_frame(text: str, span: Span, prev: int, ps: int) -> tuple[int, int]:
-    end = span.start
-    while end > ps and text[end - 1] in "“\"‘'«`":
-        end -= 1
-    start = _word_start(text, max(prev, ps, end - _FRAME_CHARS), max(prev, ps), end)
-    # The last sentence end before the quote: the abbreviation test runs from the quote back,
-    # only until one end is not an abbreviation.
-    for m in reversed(list(_SENT_END.finditer(text, start, end))):
-        if not _is_abbreviation(text, m.start()):
-            return m.end(), end
-    return start, end
-
-
-def _frame_tokens(text: str, a2: int, b2: int, a: int, b: int, toks: list[Tok]) -> list[Tok]:
-    """The tokens of text[a2:b2], reusing those of text[a:b] when it is the same window."""
-    return toks if (a2, b2) == (a, b) else tokens(text, a2, b2)
-
-
-def _word_start(text: str, start: int, lo: int, end: int) -> int:
-    """`start`, moved past a word it cuts in two: a window must not read "chers" for
-    "researchers"."""
-    if start > lo and text[start - 1].isalnum():
-        while start < end and text[start].isalnum():
-            start += 1
-    return start
 
 
 def _after_quote(text: str, span: Span, toks: list[Tok], to_next: bool = False) -> Phrase | None:
@@ -408,7 +355,7 @@ def attribute_paragraph(
         nxt = spans[n + 1].start if n + 1 < len(spans) else pe
         prev = spans[n - 1].end if n > 0 else ps
         ph = subject = None
-        a, b = _post_frame(text, span, nxt, pe)
+        a, b = post_frame(text, span, nxt, pe)
         # Every credit after a quote but the dash line needs a cue word: a frame without one
         # (most frames after a quote that ends its sentence) is not tokenised at all.
         post = tokens(text, a, b) if _may_credit(text, a, b) else None
@@ -419,15 +366,15 @@ def attribute_paragraph(
             ) or (None if text[span.end - 1] in ".!?" else _comma_credit(post))
         if ph is not None and ph.cue == "according to" and ph.kind == "description":
             # "…,” according to the statement: the owner the sentence names before the quote.
-            ph = document_owner(ph, tokens(text, *_pre_frame(text, span, ps, ps))) or ph
+            ph = document_owner(ph, tokens(text, *pre_frame(text, span, ps, ps))) or ph
         if ph is None:
-            a, b = _pre_frame(text, span, prev, ps)
+            a, b = pre_frame(text, span, prev, ps)
             pre = tokens(text, a, b)
             if pre:
                 ph = _before_quote(pre, _continues(text, span))
             elif a > prev and n == 0:
                 # The quote opens a sentence right after "…, Schiff said." in its paragraph.
-                lo = _word_start(text, max(prev, a - 120), prev, a)
+                lo = word_start(text, max(prev, a - 120), prev, a)
                 ph = _closing_credit(tokens(text, lo, a))
             if ph is None:
                 # Read only if the pipeline finds no other donor for the quote: most never are.
@@ -442,12 +389,12 @@ def _sentence_subject(text: str, span: Span, prev: int, ps: int, a: int, b: int,
     `pre`): weak evidence, asked for only when nothing else names the speaker."""
     # The frame back to the sentence's start, across earlier quotes (the same frame as the
     # pre-quote one for the paragraph's first quote).
-    near = pre if prev <= ps else _frame_tokens(text, *_pre_frame(text, span, ps, ps), a, b, pre)
+    near = pre if prev <= ps else frame_tokens(text, *pre_frame(text, span, ps, ps), a, b, pre)
     subject = _nearest_clause_subject(near)
     if subject is None and not pre and a > prev:
         # "X identified … as a reason. “Q”": the previous sentence's subject.
-        subject = _nearest_clause_subject(tokens(text, _sentence_start(
-            text, max(prev, ps, a - _FRAME_CHARS), a - 2), a))
+        subject = _nearest_clause_subject(tokens(text, sentence_start(
+            text, max(prev, ps, a - FRAME_CHARS), a - 2), a))
     return subject
 
 
