@@ -13,7 +13,18 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from model.extract.given_names import given_name_gender
-from model.extract.lexicon import FEMALE_ROLES, MALE_ROLES, NOT_NAMES, TITLES
+from model.extract.lexicon import NOT_NAMES, TITLES
+from model.extract.name_context import (
+    CUE_AFTER,
+    CUE_STARTS,
+    PARTNER_AFTER,
+    PARTNER_OF,
+    POSSESSIVES,
+    ROLE_TAILS,
+    cue_after,
+    role_gender_before,
+    role_gender_before_comma,
+)
 from model.extract.name_forms import (
     PARTICLES,
     Mention,
@@ -57,67 +68,15 @@ _TAIL_OPENERS = (" of ", " for ", " on ")
 _OPEN_MARKS = frozenset('"“‘')
 # NOT_NAMES as they are written opening a sentence ("The"), for a check without lower().
 _PLAIN_NOT_NAMES = frozenset(w.capitalize() for w in NOT_NAMES if w not in TITLES)
-_CUE_AFTER = re.compile(
-    r"(?:’s|'s)?,?[ \u00a0]"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|recalled|recalls)\b"
-)
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|across|outside|inside|throughout)(?: the)? $"
 )
-# The gender a role word before a name gives it ("widow Terry Strada").
-_ROLE_GENDER = {**dict.fromkeys(MALE_ROLES, "m"), **dict.fromkeys(FEMALE_ROLES, "f")}
-_ROLE_TAILS = frozenset(w[-3:] for w in _ROLE_GENDER)
-_LOWER = "abcdefghijklmnopqrstuvwxyz"
 # A name opening on initials (J.C., J. K.): a person's, never a place's.
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}$")
-# How `_CUE_AFTER` can follow a plain space: the first two letters of its verbs.
-_CUE_STARTS = frozenset({"sa", "to", "te", "ad", "wr", "as", "re"})
 # How the text before a place must end for `_PLACE_BEFORE` to have a chance.
 _PLACE_ENDS = (
     "in ", "at ", "near ", "across ", "outside ", "inside ", "throughout ", "the ", " \n",
 )
-
-
-def _cue_after(text: str, e: int) -> bool:
-    """Whether a speech verb follows offset `e` (`_CUE_AFTER`): a name followed by a space and
-    a word no such verb begins like, the common case, is turned away without the regex."""
-    if text[e:e + 1] == " " and text[e + 1:e + 3] not in _CUE_STARTS:
-        return False
-    return _CUE_AFTER.match(text, e) is not None
-
-
-# "X's husband": the gender of X, the partner of the one the noun names.
-_PARTNER_OF = {
-    "husband": "f", "wife": "m", "boyfriend": "f", "girlfriend": "m", "widow": "m",
-    "widower": "f", "fiancé": "f", "fiancée": "m", "fiance": "f", "fiancee": "m",
-}
-_PARTNER_AFTER = re.compile(r" (" + "|".join(_PARTNER_OF) + r")\b")
-_POSSESSIVES = frozenset({"'s", "’s"})
-
-
-def _role_gender_before(text: str, s: int) -> str | None:
-    """The gender a role word right before offset `s` gives a name ("9/11 widow Terry Strada",
-    "his brother Tom"): the whole lower-case word that ends with a space within the 16
-    characters before `s`, found by one rstrip instead of a regex retried at every offset."""
-    c = text[s - 1:s]
-    if c == " ":
-        if text[max(0, s - 4):s - 1] not in _ROLE_TAILS:
-            return None  # the usual case: the word before ends unlike any role word
-        q = s - 1
-    elif c == "\n" and text[s - 2:s - 1] == " ":
-        q = s - 2  # `$` also matches before a final line break
-    else:
-        return None
-    lo = max(0, s - 16)
-    window = text[lo:q]
-    stem = window.rstrip(_LOWER)
-    g = _ROLE_GENDER.get(window[len(stem):])
-    if g is None:
-        return None
-    r = lo + len(stem)  # a whole word: none where the window cuts one
-    if r > 0 and (text[r - 1].isalnum() or text[r - 1] == "_"):
-        return None
-    return g
 
 
 def _particle_surname(full: str) -> str:
@@ -126,18 +85,6 @@ def _particle_surname(full: str) -> str:
     if len(words) >= 3 and words[-2] in PARTICLES:
         return " ".join(words[-2:])
     return ""
-
-
-def _role_gender_before_comma(text: str, s: int) -> str | None:
-    """The gender a role word gives the name set off after it by a comma ("his wife, Jane")."""
-    lo = max(0, s - 18)
-    window = text[lo:s - 2]
-    stem = window.rstrip(_LOWER)
-    g = _ROLE_GENDER.get(window[len(stem):])
-    r = lo + len(stem)  # a whole word: none where the window cuts one
-    if g is None or (r > 0 and (text[r - 1].isalnum() or text[r - 1] == "_")):
-        return None
-    return g
 
 
 # Mention(s, e, person, form) without the Python-level __new__ of a NamedTuple.
@@ -183,9 +130,9 @@ class NameReading:
         h = 0
         by_part, by_full = self._by_part, self._by_full
         plans = _PLANS
-        cue_after = _cue_after
-        cue_match = _CUE_AFTER.match
-        cue_starts = _CUE_STARTS
+        speech_after = cue_after
+        cue_match = CUE_AFTER.match
+        cue_starts = CUE_STARTS
         add = self._add
         skip = -1
         for m in _RUN.finditer(text):
@@ -218,7 +165,7 @@ class NameReading:
             if read is not None:
                 # Most lone capitalised words open sentences or name places: one that nobody
                 # bears and that no speech verb follows is dropped before any closer look
-                # (`_cue_after`, its commonest miss written out).
+                # (`cue_after`, its commonest miss written out).
                 if low in by_part or low in by_full or (
                     (text[e:e + 1] != " " or text[e + 1:e + 3] in cue_starts)
                     and cue_match(text, e)
@@ -226,7 +173,7 @@ class NameReading:
                     dot, low, key = read
                     if dot:
                         e -= 1
-                    if low in by_part or low in by_full or cue_after(text, e):
+                    if low in by_part or low in by_full or speech_after(text, e):
                         form = form_of(key)
                         if form is not None:
                             add(s, e, form)
@@ -235,7 +182,7 @@ class NameReading:
                 if lone:
                     dot, low, key = found  # type: ignore[misc]
                     e = s + b - dot
-                    if low in by_part or low in by_full or cue_after(text, e):
+                    if low in by_part or low in by_full or speech_after(text, e):
                         form = form_of(key)  # type: ignore[arg-type]
                         if form is not None:
                             add(s + a, e, form)
@@ -250,7 +197,7 @@ class NameReading:
             if low.endswith(("'s", "’s")):
                 low = low[:-2]
             low = low.rstrip(".'’")
-            if low in self._by_part or low in self._by_full or _cue_after(self.text, e):
+            if low in self._by_part or low in self._by_full or cue_after(self.text, e):
                 self._read_word(s, e, word, True)
             return
         for rs, r_e, raw in self._split_run(s, e):
@@ -326,7 +273,7 @@ class NameReading:
         if dot:
             e -= 1
         known = low in self._by_part or (low in self._by_full and not in_head)
-        if known or (not in_head and _cue_after(self.text, e)):
+        if known or (not in_head and cue_after(self.text, e)):
             form = form_of(key)
             if form is not None:
                 self._add(s, e, form)
@@ -344,7 +291,7 @@ class NameReading:
         form, name, full, first, last, word, single, titled, org, gender, lone, ends_s, _, roles = f
         if self._folded and not org and full not in by_full and last not in by_part:
             self._link_spelling(f)
-        if lone and first not in by_part and _cue_after(text, e) and not (
+        if lone and first not in by_part and cue_after(text, e) and not (
             ends_s and self._opens_sentence(s, e)
         ):
             # "Melanie said": a person known by one name
@@ -405,20 +352,20 @@ class NameReading:
         if form != person.name and form not in person.forms:
             person.forms.append(form)
         c = text[s - 1:s]
-        if (c == " " and s > 3 and text[s - 4:s - 1] in _ROLE_TAILS) or c == "\n":
-            g = _role_gender_before(text, s)  # a role word may stand before the name
+        if (c == " " and s > 3 and text[s - 4:s - 1] in ROLE_TAILS) or c == "\n":
+            g = role_gender_before(text, s)  # a role word may stand before the name
             if g is not None:
                 votes = person.votes
                 votes[g] = votes.get(g, 0) + 3
         elif c == " " and text[s - 2:s - 1] == ",":
-            g = _role_gender_before_comma(text, s)  # "Robin Avery's husband, Kerry Dunn"
+            g = role_gender_before_comma(text, s)  # "Robin Avery's husband, Kerry Dunn"
             if g is not None:
                 votes = person.votes
                 votes[g] = votes.get(g, 0) + 3
-        if text[e:e + 2] in _POSSESSIVES and not person.is_org:
-            m = _PARTNER_AFTER.match(text, e + 2)
+        if text[e:e + 2] in POSSESSIVES and not person.is_org:
+            m = PARTNER_AFTER.match(text, e + 2)
             if m is not None:  # "Robin Avery's husband": the owner is the partner's partner
-                g = _PARTNER_OF[m.group(1)]
+                g = PARTNER_OF[m.group(1)]
                 votes = person.votes
                 votes[g] = votes.get(g, 0) + 3
         for r, g in roles:
