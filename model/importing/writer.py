@@ -23,8 +23,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from model.extract import FoundQuote, extract_quotes
-from model.importing.hashing import content_hash
-from model.ingest import OUTLET_COLOURS
+from model.ingest import OUTLET_COLOURS, content_hash
 from model.records import ArticleIn
 from model.schema import Article
 from model.speakers import speaker_key, tidy_name

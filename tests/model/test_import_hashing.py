@@ -1,12 +1,12 @@
-"""The importer's quicker content hash gives the digest the store has always used."""
+"""The content hash folds white space exactly as " ".join(text.split()) does, the digest the
+store has always used, while taking a quicker path for ASCII white space."""
 
 from __future__ import annotations
 
 import hashlib
 import random
 
-from model.importing.hashing import content_hash
-from model.ingest import content_hash as ingest_hash
+from model.ingest import content_hash
 
 
 def reference(value: str) -> str:
@@ -19,7 +19,7 @@ def test_every_white_space_and_every_run_of_it_folds_as_the_definition_says():
     rng = random.Random(11)
     for _ in range(5000):
         value = "".join(rng.choice(spaces + others) for _ in range(rng.randint(0, 12)))
-        assert content_hash(value) == reference(value) == ingest_hash(value), repr(value)
+        assert content_hash(value) == reference(value), repr(value)
 
 
 def test_article_shaped_texts_hash_as_in_the_store():
