@@ -73,7 +73,7 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
         name, aliases = names.resolve(words, ph.start)
         return name, aliases, ph.cue
     head = _head_noun(words)
-    if head in _DOCUMENTS or head in _BODIES:
+    if head in DOCUMENTS or head in BODIES:
         # "the IMF report said", "a Homeland Security memo": the body that wrote it speaks.
         run = _capitalised_run(words)
         if run:
@@ -96,7 +96,7 @@ def _resolve(ph: Phrase | None, names: NameIndex, speaker: str | None = None) ->
             person = names.antecedent(ph.start, gender, speaker=speaker)
         if person is not None:
             return person.name, tuple(person.forms), ph.cue
-    if ph.definite and len(words) == 1 and head in ROLE_NOUNS and head not in _DOCUMENTS:
+    if ph.definite and len(words) == 1 and head in ROLE_NOUNS and head not in DOCUMENTS:
         # "a State Department official warned … the official told reporters": the unnamed
         # source introduced earlier, as a surname stands for the full name.
         earlier = _earlier_description(names, head, ph.start)
@@ -147,7 +147,6 @@ def _earlier_description(names: NameIndex, head: str, at: int) -> str | None:
     return None
 
 
-_DOCUMENTS, _BODIES = DOCUMENTS, BODIES
 _BODY_REACH = 1500
 
 
