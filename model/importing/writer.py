@@ -114,7 +114,7 @@ class ArticleWriter:
                 if outlet:
                     art = replace(art, outlet=outlet)
                 original = originals.get(number) if originals else None
-                if original is not None and self.is_stored(art, content_hash(original)):
+                if original is not None and self.is_stored(art, self._digest(original)):
                     duplicates += 1
                     continue
                 added = self.add(art)
@@ -142,12 +142,19 @@ class ArticleWriter:
         """
         for number, art in enumerate(articles):
             original = originals.get(number) if originals else None
-            if original is not None and self.is_stored(art, content_hash(original)):
-                continue
+            if original is not None:
+                self._digests[original] = content_hash(original)
+                if self.is_stored(art, self._digests[original]):
+                    continue
             text = art.text
             digest = self._digests[text] = content_hash(text)
             if not self.is_stored(art, digest):
                 self._found[text] = extract_quotes(text)
+
+    def _digest(self, text: str) -> str:
+        """The text's content hash, taken from what prepare() worked out when it did."""
+        digest = self._digests.pop(text, None)
+        return content_hash(text) if digest is None else digest
 
     def is_stored(self, art: ArticleIn, digest: str) -> bool:
         """True if an article with the same text (white space folded) or URL is stored."""
@@ -161,9 +168,7 @@ class ArticleWriter:
         (article id, quote count), or None if it is a duplicate."""
         text = art.text
         found = self._found.pop(text, None)
-        digest = self._digests.pop(text, None)
-        if digest is None:
-            digest = content_hash(text)
+        digest = self._digest(text)
         if self.is_stored(art, digest):
             return None
         cur = self._cur
