@@ -202,14 +202,14 @@ class QuoteDelegate(QStyledItemDelegate):
         font = QFont(font)
         font.setBold(False)
         fm = QFontMetrics(font)
-        width = fm.horizontalAdvance(mark) + (8 if taken else 0)
-        right = inner.right() - taken - (8 if taken else 0)
+        text_width = fm.horizontalAdvance(mark)
+        gap = 8 if taken else 0  # between the mark and the tag chips, when there are some
         painter.setFont(font)
         painter.setPen(colour)
-        painter.drawText(QRect(right - fm.horizontalAdvance(mark), y, fm.horizontalAdvance(mark),
+        painter.drawText(QRect(inner.right() - taken - gap - text_width, y, text_width,
                                fm.lineSpacing()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, mark)
-        return width
+        return text_width + gap
 
     @staticmethod
     def _paint_marks(painter: QPainter, font: QFont, line_rect: QRect, start: int, line: str,
